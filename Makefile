@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# vsoc: drivers for the vsoc IP family and the vsoc virtual board.
+#
+#   make [KDIR=...] [ARCH=... CROSS_COMPILE=...]   build the modules
+#   make install                                  install them (modules_install)
+#   make check                                    every test, on a fresh machine too
+#   make check-static|check-kunit|check-board|check-dkms|check-vdec|check-mmc|check-switch
+#   make vm [CMD='...']                           shell (or one command) on the virtual board
+#   make demo                                     boot the board, show the drivers working
+
+KDIR ?= /lib/modules/$(shell uname -r)/build
+TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+GROUPS := static kunit board dkms vdec mmc switch
+
+all: modules
+
+modules modules_install clean:
+	$(MAKE) -C $(KDIR) M=$(TOP) $@
+
+install: modules_install
+
+check:
+	@$(TOP)/tests/check.sh $(GROUPS)
+
+$(addprefix check-,$(GROUPS)):
+	@$(TOP)/tests/check.sh $(patsubst check-%,%,$@)
+
+vm:
+	@$(TOP)/tests/board/vm.sh $(if $(CMD),-c '$(subst ','\'',$(CMD))')
+
+demo:
+	@$(TOP)/tests/demo.sh
+
+kernel:
+	@$(TOP)/tests/board/kernel.sh
+
+rootfs:
+	@$(TOP)/tests/board/rootfs.sh
+
+.PHONY: all modules modules_install clean install check vm demo kernel rootfs \
+	$(addprefix check-,$(GROUPS))

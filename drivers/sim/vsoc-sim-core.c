@@ -1,0 +1,419 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vsoc-sim: the virtual board's system bus.
+ *
+ * A "vsoc,sim" DT node stands for the SoC's peripheral bus. Its children
+ * are IP blocks; each gets its registers, interrupt lines and DMA from a
+ * register-level model (see include/vsoc/sim.h). The block's platform
+ * device is created only while its model is registered, and destroyed
+ * (its driver unbound) before the model goes away.
+ */
+#include <linux/debugfs.h>
+#include <linux/interrupt.h>
+#include <linux/irq.h>
+#include <linux/irq_sim.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/of.h>
+#include <linux/of_irq.h>
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
+#include <linux/regmap.h>
+#include <linux/slab.h>
+
+#include <vsoc/sim.h>
+
+#include "vsoc-sim-block.h"
+#include "vsoc-sim-priv.h"
+
+/**
+ * struct vsoc_sim - one virtual board
+ * @dev: the "vsoc,sim" device
+ * @domain: interrupt domain of the board's lines
+ * @debugfs: debugfs directory of the board
+ * @blocks: blocks of the board that have a model
+ * @list: entry in vsoc_sim_boards
+ */
+struct vsoc_sim {
+	struct device *dev;
+	struct irq_domain *domain;
+	struct dentry *debugfs;
+	struct list_head blocks;
+	struct list_head list;
+};
+
+/* Serialises boards, models and blocks coming and going. */
+static DEFINE_MUTEX(vsoc_sim_lock);
+static LIST_HEAD(vsoc_sim_boards);
+static LIST_HEAD(vsoc_sim_models);
+static struct dentry *vsoc_sim_debugfs_root;
+
+void *vsoc_sim_block_priv(const struct vsoc_sim_block *blk)
+{
+	return blk->priv;
+}
+EXPORT_SYMBOL_GPL(vsoc_sim_block_priv);
+
+void vsoc_sim_block_set_priv(struct vsoc_sim_block *blk, void *priv)
+{
+	blk->priv = priv;
+}
+EXPORT_SYMBOL_GPL(vsoc_sim_block_set_priv);
+
+const char *vsoc_sim_block_name(const struct vsoc_sim_block *blk)
+{
+	return kbasename(of_node_full_name(blk->np));
+}
+EXPORT_SYMBOL_GPL(vsoc_sim_block_name);
+
+/**
+ * vsoc_sim_block_dev() - the device models log and allocate against
+ * @blk: the block
+ *
+ * Return: the board device (the block's own device may not exist yet).
+ */
+struct device *vsoc_sim_block_dev(const struct vsoc_sim_block *blk)
+{
+	return blk->sim->dev;
+}
+EXPORT_SYMBOL_GPL(vsoc_sim_block_dev);
+
+struct device_node *vsoc_sim_block_of_node(const struct vsoc_sim_block *blk)
+{
+	return blk->np;
+}
+EXPORT_SYMBOL_GPL(vsoc_sim_block_of_node);
+
+u32 vsoc_sim_block_size(const struct vsoc_sim_block *blk)
+{
+	return blk->size;
+}
+EXPORT_SYMBOL_GPL(vsoc_sim_block_size);
+
+struct dentry *vsoc_sim_block_debugfs(const struct vsoc_sim_block *blk)
+{
+	return blk->debugfs;
+}
+EXPORT_SYMBOL_GPL(vsoc_sim_block_debugfs);
+
+/**
+ * vsoc_sim_irq_set() - drive an interrupt line of a block
+ * @blk: the block
+ * @index: the line, in the order of the block's DT "interrupts"
+ * @level: true while the block asserts the line
+ *
+ * Lines are level triggered: a model calls this whenever its interrupt
+ * condition may have changed, including after the driver acknowledged a
+ * cause. While the level is high the interrupt stays pending, so a cause
+ * raised during the driver's handler is delivered again, and a line that
+ * drops before delivery is not delivered at all.
+ *
+ * Context: any; does not sleep.
+ * Return: 0 or a negative errno.
+ */
+int vsoc_sim_irq_set(struct vsoc_sim_block *blk, unsigned int index,
+		     bool level)
+{
+	if (index >= blk->nr_irqs)
+		return -EINVAL;
+	return irq_set_irqchip_state(blk->virqs[index],
+				     IRQCHIP_STATE_PENDING, level);
+}
+EXPORT_SYMBOL_GPL(vsoc_sim_irq_set);
+
+static int vsoc_sim_reg_read(void *ctx, unsigned int reg, unsigned int *val)
+{
+	struct vsoc_sim_block *blk = ctx;
+
+	return blk->model->reg_read(blk, reg, val);
+}
+
+static int vsoc_sim_reg_write(void *ctx, unsigned int reg, unsigned int val)
+{
+	struct vsoc_sim_block *blk = ctx;
+
+	return blk->model->reg_write(blk, reg, val);
+}
+
+static int vsoc_sim_block_irqs(struct vsoc_sim_block *blk)
+{
+	unsigned int i;
+	int n;
+
+	n = of_irq_count(blk->np);
+	if (!n)
+		return 0;
+	blk->virqs = kcalloc(n, sizeof(*blk->virqs), GFP_KERNEL);
+	if (!blk->virqs)
+		return -ENOMEM;
+	for (i = 0; i < n; i++) {
+		int virq = of_irq_get(blk->np, i);
+
+		if (virq <= 0)
+			return virq ? virq : -EINVAL;
+		if (irq_get_irq_data(virq)->domain != blk->sim->domain) {
+			irq_dispose_mapping(virq);
+			return -EINVAL;
+		}
+		blk->virqs[i] = virq;
+		blk->nr_irqs++;
+	}
+	return 0;
+}
+
+static void vsoc_sim_block_free(struct vsoc_sim_block *blk)
+{
+	unsigned int i;
+
+	for (i = 0; i < blk->nr_irqs; i++)
+		irq_dispose_mapping(blk->virqs[i]);
+	kfree(blk->virqs);
+	of_node_put(blk->np);
+	kfree(blk);
+}
+
+/* Tear a block down: driver first, the model last. */
+static void vsoc_sim_block_destroy(struct vsoc_sim_block *blk)
+{
+	lockdep_assert_held(&vsoc_sim_lock);
+
+	list_del(&blk->list);
+	of_platform_device_destroy(&blk->pdev->dev, NULL);
+	regmap_exit(blk->regmap);
+	debugfs_remove_recursive(blk->debugfs);
+	blk->model->destroy(blk);
+	vsoc_sim_block_free(blk);
+}
+
+static int vsoc_sim_block_create(struct vsoc_sim *sim, struct device_node *np,
+				 const struct vsoc_sim_model *model)
+{
+	struct regmap_config cfg = {
+		.reg_bits = 32,
+		.val_bits = 32,
+		.reg_stride = 4,
+		.reg_read = vsoc_sim_reg_read,
+		.reg_write = vsoc_sim_reg_write,
+		.fast_io = true,
+		.cache_type = REGCACHE_NONE,
+	};
+	struct vsoc_sim_block *blk;
+	u32 reg[2];
+	int ret;
+
+	lockdep_assert_held(&vsoc_sim_lock);
+
+	ret = of_property_read_u32_array(np, "reg", reg, ARRAY_SIZE(reg));
+	if (ret || !reg[1] || reg[1] % 4) {
+		dev_err(sim->dev, "%pOF: needs \"reg\" = <offset size>, size a non-zero multiple of 4\n",
+			np);
+		return -EINVAL;
+	}
+
+	blk = kzalloc(sizeof(*blk), GFP_KERNEL);
+	if (!blk)
+		return -ENOMEM;
+	blk->sim = sim;
+	blk->model = model;
+	blk->np = of_node_get(np);
+	blk->size = reg[1];
+
+	ret = vsoc_sim_block_irqs(blk);
+	if (ret) {
+		dev_err(sim->dev, "%pOF: bad interrupts: %d\n", np, ret);
+		goto err_free;
+	}
+
+	blk->debugfs = debugfs_create_dir(vsoc_sim_block_name(blk), sim->debugfs);
+	ret = model->create(blk);
+	if (ret) {
+		dev_err(sim->dev, "%pOF: model failed: %d\n", np, ret);
+		goto err_debugfs;
+	}
+
+	cfg.name = vsoc_sim_block_name(blk);
+	cfg.max_register = blk->size - 4;
+	blk->regmap = regmap_init(sim->dev, NULL, blk, &cfg);
+	if (IS_ERR(blk->regmap)) {
+		ret = PTR_ERR(blk->regmap);
+		goto err_model;
+	}
+
+	blk->pdev = of_platform_device_create(np, NULL, sim->dev);
+	if (!blk->pdev) {
+		dev_err(sim->dev, "%pOF: cannot create device\n", np);
+		ret = -ENODEV;
+		goto err_regmap;
+	}
+
+	list_add_tail(&blk->list, &sim->blocks);
+	dev_dbg(sim->dev, "%pOF: block up, model %s\n", np, model->compatible);
+	return 0;
+
+err_regmap:
+	regmap_exit(blk->regmap);
+err_model:
+	model->destroy(blk);
+err_debugfs:
+	debugfs_remove_recursive(blk->debugfs);
+err_free:
+	vsoc_sim_block_free(blk);
+	return ret;
+}
+
+static bool vsoc_sim_has_block(struct vsoc_sim *sim, struct device_node *np)
+{
+	struct vsoc_sim_block *blk;
+
+	list_for_each_entry(blk, &sim->blocks, list)
+		if (blk->np == np)
+			return true;
+	return false;
+}
+
+/* Create the blocks of @sim that @model (or any model, if NULL) serves. */
+static void vsoc_sim_populate(struct vsoc_sim *sim,
+			      const struct vsoc_sim_model *model)
+{
+	const struct vsoc_sim_model *m;
+	struct device_node *np;
+
+	lockdep_assert_held(&vsoc_sim_lock);
+
+	for_each_available_child_of_node(sim->dev->of_node, np) {
+		if (vsoc_sim_has_block(sim, np))
+			continue;
+		list_for_each_entry(m, &vsoc_sim_models, list) {
+			if (model && m != model)
+				continue;
+			if (of_device_is_compatible(np, m->compatible)) {
+				/* A broken node must not keep the others down. */
+				vsoc_sim_block_create(sim, np, m);
+				break;
+			}
+		}
+	}
+}
+
+/**
+ * vsoc_sim_model_register() - make a model available to every board
+ * @model: the model; stays registered until vsoc_sim_model_unregister()
+ *
+ * Blocks of existing boards with @model's compatible come up at once.
+ *
+ * Return: 0, or -EINVAL for an incomplete model, -EBUSY when another
+ * model already serves the compatible.
+ */
+int vsoc_sim_model_register(struct vsoc_sim_model *model)
+{
+	struct vsoc_sim_model *m;
+	struct vsoc_sim *sim;
+
+	if (!model->compatible || !model->create || !model->destroy ||
+	    !model->reg_read || !model->reg_write)
+		return -EINVAL;
+
+	guard(mutex)(&vsoc_sim_lock);
+	list_for_each_entry(m, &vsoc_sim_models, list)
+		if (!strcmp(m->compatible, model->compatible))
+			return -EBUSY;
+	list_add_tail(&model->list, &vsoc_sim_models);
+	list_for_each_entry(sim, &vsoc_sim_boards, list)
+		vsoc_sim_populate(sim, model);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(vsoc_sim_model_register);
+
+/**
+ * vsoc_sim_model_unregister() - withdraw a model
+ * @model: a registered model
+ *
+ * Every block the model serves is removed first: its driver is unbound.
+ */
+void vsoc_sim_model_unregister(struct vsoc_sim_model *model)
+{
+	struct vsoc_sim_block *blk, *tmp;
+	struct vsoc_sim *sim;
+
+	guard(mutex)(&vsoc_sim_lock);
+	list_for_each_entry(sim, &vsoc_sim_boards, list)
+		list_for_each_entry_safe_reverse(blk, tmp, &sim->blocks, list)
+			if (blk->model == model)
+				vsoc_sim_block_destroy(blk);
+	list_del(&model->list);
+}
+EXPORT_SYMBOL_GPL(vsoc_sim_model_unregister);
+
+static void vsoc_sim_teardown(void *data)
+{
+	struct vsoc_sim_block *blk, *tmp;
+	struct vsoc_sim *sim = data;
+
+	guard(mutex)(&vsoc_sim_lock);
+	list_for_each_entry_safe_reverse(blk, tmp, &sim->blocks, list)
+		vsoc_sim_block_destroy(blk);
+	list_del(&sim->list);
+	debugfs_remove_recursive(sim->debugfs);
+}
+
+static int vsoc_sim_probe(struct platform_device *pdev)
+{
+	struct device *dev = &pdev->dev;
+	struct vsoc_sim *sim;
+
+	sim = devm_kzalloc(dev, sizeof(*sim), GFP_KERNEL);
+	if (!sim)
+		return -ENOMEM;
+	sim->dev = dev;
+	INIT_LIST_HEAD(&sim->blocks);
+
+	sim->domain = devm_irq_domain_create_sim(dev, dev_fwnode(dev),
+						 VSOC_SIM_NR_IRQS);
+	if (IS_ERR(sim->domain))
+		return dev_err_probe(dev, PTR_ERR(sim->domain),
+				     "cannot create interrupt domain\n");
+
+	guard(mutex)(&vsoc_sim_lock);
+	sim->debugfs = debugfs_create_dir(dev_name(dev), vsoc_sim_debugfs_root);
+	list_add_tail(&sim->list, &vsoc_sim_boards);
+	vsoc_sim_populate(sim, NULL);
+	/* Runs before the domain goes: blocks hold mappings in it. */
+	return devm_add_action_or_reset(dev, vsoc_sim_teardown, sim);
+}
+
+static const struct of_device_id vsoc_sim_of_match[] = {
+	{ .compatible = "vsoc,sim" },
+	{ }
+};
+MODULE_DEVICE_TABLE(of, vsoc_sim_of_match);
+
+static struct platform_driver vsoc_sim_driver = {
+	.probe = vsoc_sim_probe,
+	.driver = {
+		.name = "vsoc-sim",
+		.of_match_table = vsoc_sim_of_match,
+		/* Unbinding the board removes every block: tests do it. */
+	},
+};
+
+static int __init vsoc_sim_init(void)
+{
+	int ret;
+
+	vsoc_sim_debugfs_root = debugfs_create_dir("vsoc-sim", NULL);
+	ret = platform_driver_register(&vsoc_sim_driver);
+	if (ret)
+		debugfs_remove_recursive(vsoc_sim_debugfs_root);
+	return ret;
+}
+module_init(vsoc_sim_init);
+
+static void __exit vsoc_sim_exit(void)
+{
+	platform_driver_unregister(&vsoc_sim_driver);
+	debugfs_remove_recursive(vsoc_sim_debugfs_root);
+}
+module_exit(vsoc_sim_exit);
+
+MODULE_DESCRIPTION("vsoc virtual board: register, interrupt and DMA plumbing of hardware models");
+MODULE_LICENSE("GPL");

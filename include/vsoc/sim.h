@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vsoc-sim: the model side of the vsoc virtual board.
+ *
+ * A hardware model registers a struct vsoc_sim_model for one DT compatible.
+ * For every child node of a "vsoc,sim" device with that compatible the board
+ * creates a block: a regmap (named after the node) that the block's driver
+ * finds on its parent device, the block's interrupt lines in the board's
+ * interrupt domain, DMA access to memory, and a debugfs directory. Only then
+ * is the child platform device created, so a driver never sees a block whose
+ * model is missing. Drivers never include this header.
+ */
+#ifndef _VSOC_SIM_H
+#define _VSOC_SIM_H
+
+#include <linux/list.h>
+#include <linux/types.h>
+
+struct dentry;
+struct device;
+struct device_node;
+struct vsoc_sim_block;
+
+/**
+ * struct vsoc_sim_model - a register-level model of one IP block
+ * @compatible: DT compatible of the blocks this model implements
+ * @create: set up the model state of a new block (may sleep); the block's
+ *	driver may access registers as soon as this returns
+ * @destroy: tear the model state down after the driver was unbound; must
+ *	stop all asynchronous work of the block (may sleep)
+ * @reg_read: read a 32-bit register at byte offset @off; runs in atomic
+ *	context and must not have side effects
+ * @reg_write: write a 32-bit register at byte offset @off; runs in atomic
+ *	context, may start asynchronous work and change interrupt lines
+ * @list: private to vsoc-sim
+ *
+ * A registered model is in use until vsoc_sim_model_unregister(), which a
+ * model module calls from its exit function: it removes the blocks first.
+ *
+ * @off is always 32-bit aligned and inside the block's "reg" window.
+ */
+struct vsoc_sim_model {
+	const char *compatible;
+	int (*create)(struct vsoc_sim_block *blk);
+	void (*destroy)(struct vsoc_sim_block *blk);
+	int (*reg_read)(struct vsoc_sim_block *blk, unsigned int off,
+			unsigned int *val);
+	int (*reg_write)(struct vsoc_sim_block *blk, unsigned int off,
+			 unsigned int val);
+	struct list_head list;
+};
+
+int vsoc_sim_model_register(struct vsoc_sim_model *model);
+void vsoc_sim_model_unregister(struct vsoc_sim_model *model);
+
+void *vsoc_sim_block_priv(const struct vsoc_sim_block *blk);
+void vsoc_sim_block_set_priv(struct vsoc_sim_block *blk, void *priv);
+const char *vsoc_sim_block_name(const struct vsoc_sim_block *blk);
+struct device *vsoc_sim_block_dev(const struct vsoc_sim_block *blk);
+struct device_node *vsoc_sim_block_of_node(const struct vsoc_sim_block *blk);
+u32 vsoc_sim_block_size(const struct vsoc_sim_block *blk);
+struct dentry *vsoc_sim_block_debugfs(const struct vsoc_sim_block *blk);
+
+int vsoc_sim_irq_set(struct vsoc_sim_block *blk, unsigned int index,
+		     bool level);
+
+int vsoc_sim_dma_read(struct vsoc_sim_block *blk, dma_addr_t addr,
+		      void *buf, size_t len);
+int vsoc_sim_dma_write(struct vsoc_sim_block *blk, dma_addr_t addr,
+		       const void *buf, size_t len);
+
+#endif /* _VSOC_SIM_H */

@@ -1,0 +1,17 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The modules of this tree and the kernel options each needs (all y or m).
+# Read by Kbuild, which skips a module the kernel cannot carry, and by
+# dkms.conf, which must expect exactly the modules Kbuild builds.
+# One "<module>-needs := CONFIG_..." line per module.
+
+# The virtual board and its models.
+vsoc-sim-needs := CONFIG_OF CONFIG_IRQ_SIM CONFIG_REGMAP CONFIG_HAS_DMA
+vsoc-dummy-model-needs := CONFIG_OF CONFIG_IRQ_SIM CONFIG_REGMAP CONFIG_HAS_DMA
+
+# Drivers: they build for any kernel, with or without the board.
+vsoc-dummy-needs := CONFIG_REGMAP_MMIO CONFIG_HAS_DMA
+
+# KUnit suites.
+vsoc-sim-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_SIM CONFIG_REGMAP CONFIG_HAS_DMA
+vsoc-dummy-model-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_SIM CONFIG_REGMAP CONFIG_HAS_DMA

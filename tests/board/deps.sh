@@ -1,0 +1,24 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Install the host packages a group of steps needs, only those missing.
+# Usage: deps.sh GROUP...   (GROUP: build, board, static, dkms)
+set -euo pipefail
+
+pkgs_build="make gcc bc flex bison libssl-dev libelf-dev kmod xz-utils rsync cpio python3"
+pkgs_board="$pkgs_build gcc-aarch64-linux-gnu linux-source-6.12 qemu-system-arm mmdebstrap device-tree-compiler"
+pkgs_static="$pkgs_board sparse perl"
+pkgs_dkms="dkms linux-headers-amd64"
+
+want=()
+for g in "$@"; do
+	v="pkgs_$g"
+	[ -n "${!v+x}" ] || { echo "deps.sh: unknown group $g" >&2; exit 2; }
+	for p in ${!v}; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || want+=("$p")
+	done
+done
+[ ${#want[@]} -eq 0 ] && exit 0
+echo "[vsoc] installing host packages: ${want[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q >&2
+apt-get install -y -q --no-install-recommends "${want[@]}" >&2

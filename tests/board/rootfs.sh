@@ -1,0 +1,49 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Make (once) the Debian 13 "trixie" arm64 userspace of the virtual board
+# with mmdebstrap's extract variant (no maintainer scripts run, so no
+# emulation is needed) and cache it under $VSOC_CACHE/rootfs/<key>.
+# Prints the root directory. Mirrors are mmdebstrap's and apt's defaults.
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+
+pkgs=(
+	bash coreutils util-linux mount grep sed gawk findutils procps psmisc
+	kmod busybox less diffutils e2fsprogs iproute2 iputils-ping ethtool
+	jq iperf3 fio mmc-utils v4l-utils gstreamer1.0-tools
+	gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+	gstreamer1.0-plugins-bad
+)
+
+"$VSOC_TOP/tests/board/deps.sh" board
+key=$( { printf '%s\n' "${pkgs[@]}"; cat "$0" "$VSOC_TOP/tests/board/vsoc-init"; } |
+	sha256sum | cut -c1-12)
+root="$VSOC_CACHE/rootfs/trixie-arm64-$key"
+if [ -f "$root/.vsoc-done" ]; then
+	echo "$root"
+	exit 0
+fi
+
+vsoc_log "making trixie arm64 rootfs (about 1 min) in $root"
+tmp="$root.tmp"
+rm -rf "$tmp"
+mkdir -p "$(dirname "$root")"
+mmdebstrap --variant=extract --arch=arm64 --format=directory \
+	--include="$(IFS=,; echo "${pkgs[*]}")" trixie "$tmp" >&2
+
+# What the extract variant leaves out: mount points (the root is
+# read-only 9p on the board), the merged-/usr links, account files.
+[ -e "$tmp/usr/bin/sh" ] || ln -s bash "$tmp/usr/bin/sh"
+for l in bin sbin lib; do
+	[ -e "$tmp/$l" ] || ln -s "usr/$l" "$tmp/$l"
+done
+mkdir -p "$tmp"/{proc,sys,dev,tmp,run,root,mnt,var/tmp,var/log,usr/lib/modules,vsoc,out,mnt/kernel,mnt/modules}
+echo 'root:x:0:0:root:/root:/bin/bash' >"$tmp/etc/passwd"
+echo 'root:x:0:' >"$tmp/etc/group"
+echo vsoc-board >"$tmp/etc/hostname"
+install -m 0755 "$VSOC_TOP/tests/board/vsoc-init" "$tmp/sbin/vsoc-init"
+touch "$tmp/.vsoc-done"
+rm -rf "$root"
+mv "$tmp" "$root"
+vsoc_log "rootfs ready: $root"
+echo "$root"

@@ -1,0 +1,16 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# The virtual board itself: "make vm CMD=..." runs a command on an arm64
+# board, and the vsoc-sim plumbing works end to end (tests/guest/board-smoke.sh).
+set -uo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/tests/lib.sh"
+
+# What a user of "make vm CMD=..." sees: the command's output and status.
+got=$(make -s -C "$top" vm CMD='uname -m' 2>/dev/null | tail -n 1)
+t_eq make-vm-uname "$got" aarch64
+# make turns any failure into 2; the board script keeps the status.
+"$top/tests/board/vm.sh" -c 'exit 3' >/dev/null 2>&1
+t_eq vm-exit-status "$?" 3
+
+"$top/tests/board/run-guest.sh" tests/guest/board-smoke.sh

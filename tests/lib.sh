@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: GPL-2.0
+# Test result helpers, for host and guest scripts alike; sourced.
+#
+# Every test ends in exactly one of t_pass, t_fail or t_skip. Results are
+# printed and appended to $VSOC_RESULTS ("PASS|FAIL|SKIP name [reason]"),
+# which tests/check.sh counts.
+
+: "${VSOC_RESULTS:=/dev/null}"
+: "${VSOC_GROUP:=test}"
+
+t_record() { # status name [reason...]
+	local st=$1 name=$VSOC_GROUP/$2
+	shift 2
+	printf '%s %s%s\n' "$st" "$name" "${*:+: $*}"
+	printf '%s %s%s\n' "$st" "$name" "${*:+: $*}" >>"$VSOC_RESULTS"
+}
+t_pass() { t_record PASS "$@"; }
+t_fail() { t_record FAIL "$@"; }
+t_skip() { t_record SKIP "$@"; }
+
+# t_check NAME CMD...: pass if CMD succeeds; its output is shown on failure.
+t_check() {
+	local name=$1 log
+	shift
+	log=$(mktemp)
+	if "$@" >"$log" 2>&1; then
+		t_pass "$name"
+	else
+		sed 's/^/    | /' "$log" | tail -n 40
+		t_fail "$name" "'$*' failed"
+	fi
+	rm -f "$log"
+}
+
+# t_eq NAME GOT WANT
+t_eq() {
+	if [ "$2" = "$3" ]; then
+		t_pass "$1"
+	else
+		t_fail "$1" "got '$2', want '$3'"
+	fi
+}
