@@ -39,7 +39,7 @@
 struct vsoc_dummy {
 	struct device *dev;
 	struct regmap *map;
-	struct mutex lock;
+	struct mutex lock; /* one waiter at a time */
 	struct completion done;
 	u32 wait_mask;
 	u32 seen;

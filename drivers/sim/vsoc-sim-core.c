@@ -172,6 +172,28 @@ static void vsoc_sim_block_free(struct vsoc_sim_block *blk)
 	kfree(blk);
 }
 
+/*
+ * The block's registers, offered on the board device under the block's
+ * node name; see vsoc_regmap_get(). Accesses may come from any context
+ * (drivers poke registers under spinlocks), hence fast_io.
+ */
+static struct regmap *vsoc_sim_block_regmap(struct vsoc_sim_block *blk)
+{
+	const struct regmap_config cfg = {
+		.name = vsoc_sim_block_name(blk),
+		.reg_bits = 32,
+		.val_bits = 32,
+		.reg_stride = 4,
+		.max_register = blk->size - 4,
+		.reg_read = vsoc_sim_reg_read,
+		.reg_write = vsoc_sim_reg_write,
+		.fast_io = true,
+		.cache_type = REGCACHE_NONE,
+	};
+
+	return regmap_init(blk->sim->dev, NULL, blk, &cfg);
+}
+
 /* Tear a block down: driver first, the model last. */
 static void vsoc_sim_block_destroy(struct vsoc_sim_block *blk)
 {
@@ -188,15 +210,6 @@ static void vsoc_sim_block_destroy(struct vsoc_sim_block *blk)
 static int vsoc_sim_block_create(struct vsoc_sim *sim, struct device_node *np,
 				 const struct vsoc_sim_model *model)
 {
-	struct regmap_config cfg = {
-		.reg_bits = 32,
-		.val_bits = 32,
-		.reg_stride = 4,
-		.reg_read = vsoc_sim_reg_read,
-		.reg_write = vsoc_sim_reg_write,
-		.fast_io = true,
-		.cache_type = REGCACHE_NONE,
-	};
 	struct vsoc_sim_block *blk;
 	u32 reg[2];
 	int ret;
@@ -231,9 +244,7 @@ static int vsoc_sim_block_create(struct vsoc_sim *sim, struct device_node *np,
 		goto err_debugfs;
 	}
 
-	cfg.name = vsoc_sim_block_name(blk);
-	cfg.max_register = blk->size - 4;
-	blk->regmap = regmap_init(sim->dev, NULL, blk, &cfg);
+	blk->regmap = vsoc_sim_block_regmap(blk);
 	if (IS_ERR(blk->regmap)) {
 		ret = PTR_ERR(blk->regmap);
 		goto err_model;

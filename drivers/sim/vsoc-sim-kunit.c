@@ -54,6 +54,7 @@ static struct kunit_suite vsoc_sim_dma_suite = {
 	.name = "vsoc-sim-dma",
 	.test_cases = vsoc_sim_dma_cases,
 };
+
 kunit_test_suite(vsoc_sim_dma_suite);
 
 MODULE_DESCRIPTION("KUnit tests of the vsoc virtual board");

@@ -135,6 +135,7 @@ static struct kunit_suite dummy_model_suite = {
 	.name = "vsoc-dummy-model",
 	.test_cases = dummy_model_cases,
 };
+
 kunit_test_suite(dummy_model_suite);
 
 MODULE_DESCRIPTION("KUnit tests of the vsoc-dummy model");

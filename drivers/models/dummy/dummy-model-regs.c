@@ -35,8 +35,8 @@ EXPORT_SYMBOL_IF_KUNIT(dummy_model_reset);
  *
  * Return: 0, or -EIO for an offset that decodes to no register.
  */
-int dummy_model_read(const struct dummy_model_regs *r,
-				      unsigned int off, u32 *val)
+int dummy_model_read(const struct dummy_model_regs *r, unsigned int off,
+		     u32 *val)
 {
 	switch (off) {
 	case VSOC_DUMMY_ID:
@@ -106,9 +106,8 @@ static void dummy_model_set_hi(u64 *reg, u32 val)
  *
  * Return: 0, or -EIO for an offset that decodes to no register.
  */
-int dummy_model_write(struct dummy_model_regs *r,
-				       unsigned int off, u32 val,
-				       enum dummy_model_action *action)
+int dummy_model_write(struct dummy_model_regs *r, unsigned int off, u32 val,
+		      enum dummy_model_action *action)
 {
 	bool busy = r->dma_status & VSOC_DUMMY_DMA_STATUS_BUSY;
 
@@ -173,8 +172,7 @@ EXPORT_SYMBOL_IF_KUNIT(dummy_model_write);
  * @r: the state
  * @fault: the transfer hit a bus error
  */
-void dummy_model_dma_done(struct dummy_model_regs *r,
-					   bool fault)
+void dummy_model_dma_done(struct dummy_model_regs *r, bool fault)
 {
 	r->dma_status = fault ? VSOC_DUMMY_DMA_STATUS_FAULT : 0;
 	r->irq_status |= fault ? VSOC_DUMMY_IRQ_DMA_ERR : VSOC_DUMMY_IRQ_DMA_DONE;

@@ -28,7 +28,7 @@
  */
 struct dummy_model {
 	struct vsoc_sim_block *blk;
-	spinlock_t lock;
+	spinlock_t lock; /* the registers vs. the DMA engine */
 	struct dummy_model_regs regs;
 	struct work_struct dma_work;
 	u32 transfers;
