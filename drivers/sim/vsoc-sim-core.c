@@ -137,10 +137,14 @@ static int vsoc_sim_reg_write(void *ctx, unsigned int reg, unsigned int val)
 
 static int vsoc_sim_block_irqs(struct vsoc_sim_block *blk)
 {
-	unsigned int i;
-	int n;
+	struct of_phandle_args args;
+	unsigned int i, n = 0;
 
-	n = of_irq_count(blk->np);
+	/* of_irq_count() is not exported; this is what it does. */
+	while (!of_irq_parse_one(blk->np, n, &args)) {
+		of_node_put(args.np);
+		n++;
+	}
 	if (!n)
 		return 0;
 	blk->virqs = kcalloc(n, sizeof(*blk->virqs), GFP_KERNEL);

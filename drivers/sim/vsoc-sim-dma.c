@@ -15,6 +15,8 @@
 #include <linux/platform_device.h>
 #include <kunit/visibility.h>
 
+#include <vsoc/sim.h>
+
 #include "vsoc-sim-priv.h"
 #include "vsoc-sim-block.h"
 

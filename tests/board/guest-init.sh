@@ -17,13 +17,17 @@ chmod 1777 /tmp /var/tmp
 mount -t debugfs debugfs /sys/kernel/debug
 mount -t configfs configfs /sys/kernel/config
 mkdir -p /dev/pts /dev/shm
+ln -sf /proc/self/fd /dev/fd
+ln -sf /proc/self/fd/0 /dev/stdin
+ln -sf /proc/self/fd/1 /dev/stdout
+ln -sf /proc/self/fd/2 /dev/stderr
 mount -t devpts devpts /dev/pts
 mount -t tmpfs tmpfs /dev/shm
 p9() { mount -t 9p -o "trans=virtio,version=9p2000.L,msize=262144,$2" "$1" "$3"; }
-p9 kernel ro /mnt/kernel
-p9 modules ro /mnt/modules
+p9 kernel ro,cache=loose /mnt/kernel
+p9 modules ro,cache=loose /mnt/modules
 p9 out rw /out
-hostname vsoc-board
+echo vsoc-board >/proc/sys/kernel/hostname
 ip link set lo up 2>/dev/null
 
 # /lib/modules as a board installs it: the kernel's own modules plus ours

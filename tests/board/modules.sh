@@ -20,6 +20,6 @@ find "$obj/drivers" -name '*.o' | while read -r o; do
 	[ -e "${o%.o}.c" ] || rm -f "$o"
 done
 
-make -C "$kdir" M="$obj" ARCH=arm64 CROSS_COMPILE="$VSOC_ARCH_CROSS" \
+make --no-print-directory -C "$kdir" M="$obj" ARCH=arm64 CROSS_COMPILE="$VSOC_ARCH_CROSS" \
 	W=1 KCFLAGS=-Werror -j"$VSOC_JOBS" "$@" modules >&2
 echo "$obj"

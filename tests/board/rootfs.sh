@@ -33,7 +33,9 @@ mmdebstrap --variant=extract --arch=arm64 --format=directory \
 
 # What the extract variant leaves out: mount points (the root is
 # read-only 9p on the board), the merged-/usr links, account files.
+# Links that maintainer scripts or update-alternatives would make.
 [ -e "$tmp/usr/bin/sh" ] || ln -s bash "$tmp/usr/bin/sh"
+[ -e "$tmp/usr/bin/awk" ] || ln -s gawk "$tmp/usr/bin/awk"
 for l in bin sbin lib; do
 	[ -e "$tmp/$l" ] || ln -s "usr/$l" "$tmp/$l"
 done

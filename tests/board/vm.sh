@@ -34,9 +34,10 @@ fi
 mkdir -p "$out"
 rm -f "$out"/{cmd,rc,dmesg}
 
-machine=(-M virt,gic-version=3 -cpu cortex-a57 -smp 2 -m 2G)
+machine=(-M virt,gic-version=3 -cpu cortex-a57 -smp 2 -m 2G -nic none -display none)
 "$VSOC_TOP/tests/board/deps.sh" board
-qemu-system-aarch64 "${machine[@]}" -machine dumpdtb="$out/virt.dtb" >/dev/null 2>&1
+qemu-system-aarch64 "${machine[@]}" -machine dumpdtb="$out/virt.dtb" >"$out/dumpdtb.log" 2>&1 ||
+	{ cat "$out/dumpdtb.log" >&2; vsoc_die "cannot dump QEMU's device tree"; }
 dtc -q -@ -I dts -O dtb -o "$out/vsoc-board.dtbo" "$VSOC_TOP/dts/vsoc-board.dtso"
 fdtoverlay -i "$out/virt.dtb" -o "$out/board.dtb" "$out/vsoc-board.dtbo"
 
@@ -50,19 +51,19 @@ share() { # tag path ro|rw
 shares=($(share rootfs "$root" ro) $(share vsoc "$VSOC_TOP" ro)
 	$(share kernel "$kdir/modroot" ro) $(share modules "$mods" ro)
 	$(share out "$out" rw))
-append="console=ttyAMA0 root=rootfs rootfstype=9p rootflags=trans=virtio,version=9p2000.L,msize=262144 ro init=/sbin/vsoc-init panic=-1 quiet"
+append="console=ttyAMA0 root=rootfs rootfstype=9p rootflags=trans=virtio,version=9p2000.L,msize=262144,cache=loose ro init=/sbin/vsoc-init panic=-1 quiet"
 
 qemu=(qemu-system-aarch64 "${machine[@]}" -no-reboot -kernel "$kdir/arch/arm64/boot/Image"
 	-dtb "$out/board.dtb" -append "$append" "${shares[@]}")
 
 if [ -z "$cmd" ]; then
-	exec "${qemu[@]}" -nographic
+	exec "${qemu[@]}" -serial mon:stdio
 fi
 
 printf '%s\n' "$cmd" >"$out/cmd"
 timeout --foreground "${VSOC_VM_TIMEOUT:-900}" \
-	"${qemu[@]}" -display none -monitor none -serial stdio </dev/null |
-	tr -d '\r'
+	"${qemu[@]}" -monitor none -serial stdio </dev/null |
+	tr -d '\r' | { grep --line-buffered -vE '^\[ *[0-9.]+\] (sysrq: Power Off|reboot: Power down)$' || true; }
 if [ ! -f "$out/rc" ]; then
 	vsoc_log "the board did not finish the command (crash or timeout)"
 	exit 124
