@@ -22,13 +22,53 @@ vsoc_kconfig_fragments() {
 	return 0
 }
 
-# The cache key of a test kernel: source version + fragments + build script.
+# Revision of the kernel build recipe (tests/board/kernel.sh): bump it
+# when a change there changes what gets built.
+VSOC_KBUILD_REV=1
+
+# The cache key of a test kernel: source version, fragments, recipe.
 vsoc_kernel_key() {
 	local h
-	h=$( { vsoc_ksrc_version; cat $(vsoc_kconfig_fragments) \
-		"$VSOC_TOP/tests/board/kernel.sh"; } | sha256sum | cut -c1-12)
+	# shellcheck disable=SC2046
+	h=$( { vsoc_ksrc_version; echo "$VSOC_KBUILD_REV"; } |
+		vsoc_key $(vsoc_kconfig_fragments))
 	echo "6.12-$VSOC_FLAVOUR-$h"
 }
 
 vsoc_kernel_dir() { echo "$VSOC_CACHE/kernel/$(vsoc_kernel_key)"; }
 vsoc_ksrc_dir() { echo "$VSOC_CACHE/src/$(vsoc_ksrc_version)/linux-source-6.12"; }
+
+# vsoc_cached DIR BUILDER...: unless DIR is complete, run "BUILDER... TMP"
+# to fill a fresh TMP, then move it to DIR in one step (an interrupted
+# build leaves no half-made cache entry). Prints DIR.
+vsoc_cached() {
+	local dir=$1 tmp=$1.tmp
+	shift
+	if [ ! -f "$dir/.vsoc-done" ]; then
+		rm -rf "$tmp"
+		mkdir -p "$tmp"
+		"$@" "$tmp" || vsoc_die "building $dir failed"
+		touch "$tmp/.vsoc-done"
+		rm -rf "$dir"
+		mv "$tmp" "$dir"
+	fi
+	vsoc_prune "$dir"
+	echo "$dir"
+}
+
+# vsoc_prune DIR: mark the cache entry DIR used now and delete its
+# siblings that were not used for a week (old keys, never to be hit again).
+vsoc_prune() {
+	local old
+	touch "$1/.vsoc-used"
+	find "$(dirname "$1")" -mindepth 2 -maxdepth 2 -name .vsoc-used -mtime +7 |
+		while read -r old; do
+			vsoc_log "pruning unused cache entry $(dirname "$old")"
+			rm -rf "$(dirname "$old")"
+		done
+}
+
+# vsoc_key FILE...: short hash of files and standard input.
+vsoc_key() {
+	{ cat; cat "$@"; } | sha256sum | cut -c1-12
+}

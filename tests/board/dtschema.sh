@@ -7,29 +7,23 @@
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
-pkgs=(dt-schema device-tree-compiler cpp)
-"$VSOC_TOP/tests/board/deps.sh" board
-key=$( { printf '%s\n' "${pkgs[@]}"; cat "$0"; } | sha256sum | cut -c1-12)
-root="$VSOC_CACHE/dtschema/sid-amd64-$key"
-if [ -f "$root/.vsoc-done" ]; then
-	echo "$root"
-	exit 0
-fi
+pkgs=(dt-schema)
 
-vsoc_log "making the dt-schema root (Debian unstable, about 10 s)"
-tmp="$root.tmp"
-rm -rf "$tmp"
-mkdir -p "$(dirname "$root")"
-# The archive copy reachable here may serve an expired unstable Release
-# file; the signature is still checked.
-mmdebstrap --variant=extract --arch=amd64 --format=directory \
-	--aptopt='Acquire::Check-Valid-Until "false"' \
-	--include="$(IFS=,; echo "${pkgs[*]}")" unstable "$tmp" >&2
-for l in bin sbin lib lib64; do
-	[ -e "$tmp/$l" ] || [ ! -e "$tmp/usr/$l" ] || ln -s "usr/$l" "$tmp/$l"
-done
-mkdir -p "$tmp"/{proc,dev,tmp,work}
-touch "$tmp/.vsoc-done"
-rm -rf "$root"
-mv "$tmp" "$root"
-echo "$root"
+make_dtschema() {
+	local tmp=$1
+
+	vsoc_log "making the dt-schema root (Debian unstable, about 10 s)"
+	# The archive copy reachable here may serve an expired unstable
+	# Release file; the signature is still checked.
+	mmdebstrap --variant=extract --arch=amd64 --format=directory \
+		--aptopt='Acquire::Check-Valid-Until "false"' \
+		--include="$(IFS=,; echo "${pkgs[*]}")" unstable "$tmp" >&2
+	for l in bin sbin lib lib64; do
+		[ -e "$tmp/$l" ] || [ ! -e "$tmp/usr/$l" ] || ln -s "usr/$l" "$tmp/$l"
+	done
+	mkdir -p "$tmp"/{proc,dev,tmp,work}
+}
+
+"$VSOC_TOP/tests/board/deps.sh" board
+key=$(printf '%s\n' "${pkgs[@]}" | vsoc_key "$0")
+vsoc_cached "$VSOC_CACHE/dtschema/sid-amd64-$key" make_dtschema

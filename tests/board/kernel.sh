@@ -11,6 +11,7 @@ set -euo pipefail
 
 kdir=$(vsoc_kernel_dir)
 if [ -f "$kdir/.vsoc-done" ]; then
+	vsoc_prune "$kdir"
 	echo "$kdir"
 	exit 0
 fi

@@ -15,37 +15,27 @@ pkgs=(
 	gstreamer1.0-plugins-bad
 )
 
+make_rootfs() {
+	local tmp=$1
+
+	vsoc_log "making trixie arm64 rootfs (under a minute) in $tmp"
+	mmdebstrap --variant=extract --arch=arm64 --format=directory \
+		--include="$(IFS=,; echo "${pkgs[*]}")" trixie "$tmp" >&2
+	# What the extract variant leaves out: links that maintainer scripts
+	# or update-alternatives would make, mount points (the root is
+	# read-only 9p on the board), account files.
+	[ -e "$tmp/usr/bin/sh" ] || ln -s bash "$tmp/usr/bin/sh"
+	[ -e "$tmp/usr/bin/awk" ] || ln -s gawk "$tmp/usr/bin/awk"
+	for l in bin sbin lib; do
+		[ -e "$tmp/$l" ] || ln -s "usr/$l" "$tmp/$l"
+	done
+	mkdir -p "$tmp"/{proc,sys,dev,tmp,run,root,mnt,var/tmp,var/log,usr/lib/modules,vsoc,out,mnt/kernel,mnt/modules}
+	echo 'root:x:0:0:root:/root:/bin/bash' >"$tmp/etc/passwd"
+	echo 'root:x:0:' >"$tmp/etc/group"
+	echo vsoc-board >"$tmp/etc/hostname"
+	install -m 0755 "$VSOC_TOP/tests/board/vsoc-init" "$tmp/sbin/vsoc-init"
+}
+
 "$VSOC_TOP/tests/board/deps.sh" board
-key=$( { printf '%s\n' "${pkgs[@]}"; cat "$0" "$VSOC_TOP/tests/board/vsoc-init"; } |
-	sha256sum | cut -c1-12)
-root="$VSOC_CACHE/rootfs/trixie-arm64-$key"
-if [ -f "$root/.vsoc-done" ]; then
-	echo "$root"
-	exit 0
-fi
-
-vsoc_log "making trixie arm64 rootfs (about 1 min) in $root"
-tmp="$root.tmp"
-rm -rf "$tmp"
-mkdir -p "$(dirname "$root")"
-mmdebstrap --variant=extract --arch=arm64 --format=directory \
-	--include="$(IFS=,; echo "${pkgs[*]}")" trixie "$tmp" >&2
-
-# What the extract variant leaves out: mount points (the root is
-# read-only 9p on the board), the merged-/usr links, account files.
-# Links that maintainer scripts or update-alternatives would make.
-[ -e "$tmp/usr/bin/sh" ] || ln -s bash "$tmp/usr/bin/sh"
-[ -e "$tmp/usr/bin/awk" ] || ln -s gawk "$tmp/usr/bin/awk"
-for l in bin sbin lib; do
-	[ -e "$tmp/$l" ] || ln -s "usr/$l" "$tmp/$l"
-done
-mkdir -p "$tmp"/{proc,sys,dev,tmp,run,root,mnt,var/tmp,var/log,usr/lib/modules,vsoc,out,mnt/kernel,mnt/modules}
-echo 'root:x:0:0:root:/root:/bin/bash' >"$tmp/etc/passwd"
-echo 'root:x:0:' >"$tmp/etc/group"
-echo vsoc-board >"$tmp/etc/hostname"
-install -m 0755 "$VSOC_TOP/tests/board/vsoc-init" "$tmp/sbin/vsoc-init"
-touch "$tmp/.vsoc-done"
-rm -rf "$root"
-mv "$tmp" "$root"
-vsoc_log "rootfs ready: $root"
-echo "$root"
+key=$(printf '%s\n' "${pkgs[@]}" | vsoc_key "$0" "$VSOC_TOP/tests/board/vsoc-init")
+vsoc_cached "$VSOC_CACHE/rootfs/trixie-arm64-$key" make_rootfs
