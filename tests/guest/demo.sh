@@ -18,7 +18,7 @@ for d in /sys/bus/platform/devices/*; do
 done
 
 say "driver log"
-dmesg | grep -E 'vsoc' | sed 's/^/  /'
+dmesg | grep -E 'vsoc[-_](sim|dummy)' | sed 's/^/  /'
 
 dev=$(readlink -f /sys/bus/platform/drivers/vsoc-dummy/*dummy* | head -1)
 say "vsoc-dummy: register round trip through the model"
