@@ -7,6 +7,11 @@ VSOC_FLAVOUR=${FLAVOUR:-debug}
 VSOC_ARCH_CROSS=aarch64-linux-gnu-
 VSOC_JOBS=${VSOC_JOBS:-$(nproc)}
 
+# The board's machine: QEMU arm64 "virt" under TCG (KVM is not usable on
+# the machines this runs on). cortex-a57: no pointer authentication, which
+# TCG emulates slowly.
+VSOC_MACHINE=(-M virt,gic-version=3 -cpu cortex-a57 -smp 2 -m 2G -nic none -display none)
+
 vsoc_log() { printf '[vsoc] %s\n' "$*" >&2; }
 vsoc_die() { printf '[vsoc] error: %s\n' "$*" >&2; exit 1; }
 

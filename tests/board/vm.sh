@@ -33,13 +33,7 @@ if [ -z "$out" ]; then
 fi
 mkdir -p "$out"
 rm -f "$out"/{cmd,rc,dmesg}
-
-machine=(-M virt,gic-version=3 -cpu cortex-a57 -smp 2 -m 2G -nic none -display none)
-"$VSOC_TOP/tests/board/deps.sh" board
-qemu-system-aarch64 "${machine[@]}" -machine dumpdtb="$out/virt.dtb" >"$out/dumpdtb.log" 2>&1 ||
-	{ cat "$out/dumpdtb.log" >&2; vsoc_die "cannot dump QEMU's device tree"; }
-dtc -q -@ -I dts -O dtb -o "$out/vsoc-board.dtbo" "$VSOC_TOP/dts/vsoc-board.dtso"
-fdtoverlay -i "$out/virt.dtb" -o "$out/board.dtb" "$out/vsoc-board.dtbo"
+"$VSOC_TOP/tests/board/dtb.sh" "$out/board.dtb"
 
 share() { # tag path ro|rw
 	local ro=
@@ -53,7 +47,7 @@ shares=($(share rootfs "$root" ro) $(share vsoc "$VSOC_TOP" ro)
 	$(share out "$out" rw))
 append="console=ttyAMA0 root=rootfs rootfstype=9p rootflags=trans=virtio,version=9p2000.L,msize=262144,cache=loose ro init=/sbin/vsoc-init panic=-1 quiet"
 
-qemu=(qemu-system-aarch64 "${machine[@]}" -no-reboot -kernel "$kdir/arch/arm64/boot/Image"
+qemu=(qemu-system-aarch64 "${VSOC_MACHINE[@]}" -no-reboot -kernel "$kdir/arch/arm64/boot/Image"
 	-dtb "$out/board.dtb" -append "$append" "${shares[@]}")
 
 if [ -z "$cmd" ]; then

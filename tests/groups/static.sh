@@ -77,3 +77,16 @@ for b in "${bindings[@]}"; do
 	# dt-validate exits 0 on findings: any output is a finding.
 	t_check "dt-example:$b" sh -c "chroot '$dts' dt-validate -m -s /work/processed.json /work/ex.dtb 2>&1 | tee /dev/stderr | grep -q . && exit 1 || exit 0"
 done
+
+# The board as booted: QEMU's tree plus dts/. Only findings about our
+# nodes count; QEMU's own nodes are not ours to fix.
+if "$top/tests/board/dtb.sh" "$w/board.dtb"; then
+	chroot "$dts" dt-validate -m -s /work/processed.json /work/board.dtb >"$tmp/board.log" 2>&1
+	if grep -i 'vsoc' "$tmp/board.log" | cut -c1-300 | grep .; then
+		t_fail dt-board "the board's vsoc nodes do not match their bindings"
+	else
+		t_pass dt-board
+	fi
+else
+	t_fail dt-board "cannot make the board's device tree"
+fi

@@ -93,6 +93,16 @@ for len in 0 1048577; do
 	fi
 done
 t_eq dma-done-irqs "$(count dma_done)" "$done0"
+# A transfer that reaches no memory is a bus error: DMA_ERR, EIO, no splat.
+err0=$(count dma_err)
+echo 1 >"/sys/kernel/debug/vsoc-sim/$sim/dummy@0/stuck_addr_line"
+if echo 4096 >"$dev/dma_test" 2>"/tmp/dma_fault.err"; then
+	t_fail dma-bus-error "the transfer succeeded"
+else
+	t_check dma-bus-error grep -q 'Input/output error' /tmp/dma_fault.err
+fi
+t_eq dma-bus-error-irq "$(count dma_err)" $((err0 + 1))
+t_check dma-after-bus-error sh -c "echo 4096 >$dev/dma_test"
 
 # Lifecycle: unbind/bind the driver, reload the model, unbind the board.
 name=$(basename "$dev")

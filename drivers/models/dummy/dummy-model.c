@@ -5,6 +5,7 @@
  * interrupt, DMA into memory done asynchronously, and a debugfs control
  * that raises an event from the hardware side.
  */
+#include <linux/bits.h>
 #include <linux/debugfs.h>
 #include <linux/device.h>
 #include <linux/module.h>
@@ -25,6 +26,8 @@
  * @regs: register state
  * @dma_work: performs a started transfer
  * @transfers: completed transfers, for debugfs
+ * @stuck_addr_line: fault injection: transfers left that run with a stuck
+ *	address line (DUMMY_MODEL_STUCK_LINE set), so they hit no memory
  */
 struct dummy_model {
 	struct vsoc_sim_block *blk;
@@ -32,7 +35,11 @@ struct dummy_model {
 	struct dummy_model_regs regs;
 	struct work_struct dma_work;
 	u32 transfers;
+	u32 stuck_addr_line;
 };
+
+/* Far above the board's RAM, inside any DMA mask of 40 bits or more. */
+#define DUMMY_MODEL_STUCK_LINE	BIT_ULL(39)
 
 /* Called with the lock held, after any change of the interrupt state. */
 static void dummy_model_update_irq(struct dummy_model *m)
@@ -52,6 +59,10 @@ static void dummy_model_dma_work(struct work_struct *work)
 	src = m->regs.dma_src;
 	dst = m->regs.dma_dst;
 	len = m->regs.dma_len;
+	if (m->stuck_addr_line) {
+		m->stuck_addr_line--;
+		src |= DUMMY_MODEL_STUCK_LINE;
+	}
 	spin_unlock_irq(&m->lock);
 
 	/* The engine reads the whole source before it writes. */
@@ -143,6 +154,7 @@ static int dummy_model_create(struct vsoc_sim_block *blk)
 
 	debugfs_create_file("event", 0200, dir, m, &dummy_model_event_fops);
 	debugfs_create_u32("transfers", 0400, dir, &m->transfers);
+	debugfs_create_u32("stuck_addr_line", 0600, dir, &m->stuck_addr_line);
 	return 0;
 }
 
