@@ -155,10 +155,9 @@ static int vsoc_sim_block_irqs(struct vsoc_sim_block *blk)
 
 		if (virq <= 0)
 			return virq ? virq : -EINVAL;
-		if (irq_get_irq_data(virq)->domain != blk->sim->domain) {
-			irq_dispose_mapping(virq);
+		/* A model can drive only the board's own lines. */
+		if (irq_get_irq_data(virq)->domain != blk->sim->domain)
 			return -EINVAL;
-		}
 		blk->virqs[i] = virq;
 		blk->nr_irqs++;
 	}
@@ -388,10 +387,12 @@ static int vsoc_sim_probe(struct platform_device *pdev)
 		return dev_err_probe(dev, PTR_ERR(sim->domain),
 				     "cannot create interrupt domain\n");
 
-	guard(mutex)(&vsoc_sim_lock);
-	sim->debugfs = debugfs_create_dir(dev_name(dev), vsoc_sim_debugfs_root);
-	list_add_tail(&sim->list, &vsoc_sim_boards);
-	vsoc_sim_populate(sim, NULL);
+	scoped_guard(mutex, &vsoc_sim_lock) {
+		sim->debugfs = debugfs_create_dir(dev_name(dev),
+						  vsoc_sim_debugfs_root);
+		list_add_tail(&sim->list, &vsoc_sim_boards);
+		vsoc_sim_populate(sim, NULL);
+	}
 	/* Runs before the domain goes: blocks hold mappings in it. */
 	return devm_add_action_or_reset(dev, vsoc_sim_teardown, sim);
 }
