@@ -2,7 +2,7 @@
 # Shared settings of the virtual-board scripts; sourced, never run.
 
 VSOC_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-VSOC_CACHE=${VSOC_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/vsoc}
+VSOC_CACHE=${VSOC_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/vsoc}
 VSOC_FLAVOUR=${FLAVOUR:-debug}
 VSOC_ARCH_CROSS=aarch64-linux-gnu-
 VSOC_JOBS=${VSOC_JOBS:-$(nproc)}
