@@ -1,7 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # The virtual board itself: "make vm CMD=..." runs a command on an arm64
-# board, and the vsoc-sim plumbing works end to end (tests/guest/board-smoke.sh).
+# board, the vsoc-sim plumbing works end to end (tests/guest/board-smoke.sh),
+# and the userspace the driver groups need works on the test kernel
+# (tests/guest/board-userspace.sh).
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib.sh"
@@ -14,3 +16,4 @@ t_eq make-vm-uname "$got" aarch64
 t_eq vm-exit-status "$?" 3
 
 "$top/tests/board/run-guest.sh" tests/guest/board-smoke.sh
+"$top/tests/board/run-guest.sh" tests/guest/board-userspace.sh
