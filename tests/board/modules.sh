@@ -10,7 +10,9 @@ set -euo pipefail
 kdir=$("$VSOC_TOP/tests/board/kernel.sh")
 obj="$VSOC_CACHE/obj/$(basename "$kdir")"
 mkdir -p "$obj"
-rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='*.cmd' \
+# Only changed files are written (stamped now), so make rebuilds exactly
+# what changed whatever the mtimes of the checkout.
+rsync -rl --checksum --delete --exclude='*.o' --exclude='*.ko' --exclude='*.cmd' \
 	--exclude='*.mod*' --exclude='.tmp*' --exclude=Module.symvers \
 	--exclude=modules.order \
 	"$VSOC_TOP"/{Kbuild,Makefile,modules.mk,drivers,include} "$obj/" >&2
