@@ -4,9 +4,10 @@
 #
 # Shares (virtio-9p): vsoc = the project tree (ro), kernel = the test
 # kernel's installed modules (ro), modules = this tree's built modules
-# (ro), out = the run directory on the host (rw). If out/cmd exists it is
-# run with bash and its status written to out/rc, then the board powers
-# off; otherwise an interactive shell is started on the console.
+# (ro), out = the run directory on the host (rw), cache = caches kept
+# across boots (rw, XDG_CACHE_HOME). If out/cmd exists it is run with bash
+# and its status written to out/rc, then the board powers off; otherwise
+# an interactive shell is started on the console.
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export HOME=/root TERM=${TERM:-linux}
 
@@ -27,6 +28,9 @@ p9() { mount -t 9p -o "trans=virtio,version=9p2000.L,msize=262144,$2" "$1" "$3";
 p9 kernel ro,cache=loose /mnt/kernel
 p9 modules ro,cache=loose /mnt/modules
 p9 out rw /out
+mkdir -p /run/cache
+p9 cache rw /run/cache
+export XDG_CACHE_HOME=/run/cache
 echo vsoc-board >/proc/sys/kernel/hostname
 ip link set lo up 2>/dev/null
 

@@ -35,6 +35,11 @@ mkdir -p "$out"
 rm -f "$out"/{cmd,rc,dmesg}
 "$VSOC_TOP/tests/board/dtb.sh" "$out/board.dtb"
 
+# Caches the guest keeps across boots (GStreamer's plugin registry: a
+# 20 s scan under TCG), per rootfs.
+gcache=$VSOC_CACHE/guest/$(basename "$root")
+mkdir -p "$gcache"
+
 share() { # tag path ro|rw
 	local ro=
 	[ "$3" = ro ] && ro=,readonly=on
@@ -44,7 +49,7 @@ share() { # tag path ro|rw
 # shellcheck disable=SC2207
 shares=($(share rootfs "$root" ro) $(share vsoc "$VSOC_TOP" ro)
 	$(share kernel "$kdir/modroot" ro) $(share modules "$mods" ro)
-	$(share out "$out" rw))
+	$(share out "$out" rw) $(share cache "$gcache" rw))
 append="console=ttyAMA0 root=rootfs rootfstype=9p rootflags=trans=virtio,version=9p2000.L,msize=262144,cache=loose ro init=/sbin/vsoc-init panic=-1 quiet"
 
 qemu=(qemu-system-aarch64 "${VSOC_MACHINE[@]}" -no-reboot -kernel "$kdir/arch/arm64/boot/Image"
