@@ -23,7 +23,6 @@
 
 #include <vsoc/sim.h>
 
-#include "vsoc-sim-block.h"
 #include "vsoc-sim-priv.h"
 
 /**

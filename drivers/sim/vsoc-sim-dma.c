@@ -18,7 +18,6 @@
 #include <vsoc/sim.h>
 
 #include "vsoc-sim-priv.h"
-#include "vsoc-sim-block.h"
 
 /**
  * vsoc_sim_dma_chunk() - bytes of a transfer up to the next page boundary
