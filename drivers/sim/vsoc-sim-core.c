@@ -47,6 +47,12 @@ static LIST_HEAD(vsoc_sim_boards);
 static LIST_HEAD(vsoc_sim_models);
 static struct dentry *vsoc_sim_debugfs_root;
 
+/* The block's node name ("dummy@0"): its regmap's and debugfs dir's name. */
+static const char *vsoc_sim_block_name(const struct vsoc_sim_block *blk)
+{
+	return kbasename(of_node_full_name(blk->np));
+}
+
 void *vsoc_sim_block_priv(const struct vsoc_sim_block *blk)
 {
 	return blk->priv;
@@ -58,30 +64,6 @@ void vsoc_sim_block_set_priv(struct vsoc_sim_block *blk, void *priv)
 	blk->priv = priv;
 }
 EXPORT_SYMBOL_GPL(vsoc_sim_block_set_priv);
-
-const char *vsoc_sim_block_name(const struct vsoc_sim_block *blk)
-{
-	return kbasename(of_node_full_name(blk->np));
-}
-EXPORT_SYMBOL_GPL(vsoc_sim_block_name);
-
-/**
- * vsoc_sim_block_dev() - the device models log and allocate against
- * @blk: the block
- *
- * Return: the board device (the block's own device may not exist yet).
- */
-struct device *vsoc_sim_block_dev(const struct vsoc_sim_block *blk)
-{
-	return blk->sim->dev;
-}
-EXPORT_SYMBOL_GPL(vsoc_sim_block_dev);
-
-struct device_node *vsoc_sim_block_of_node(const struct vsoc_sim_block *blk)
-{
-	return blk->np;
-}
-EXPORT_SYMBOL_GPL(vsoc_sim_block_of_node);
 
 u32 vsoc_sim_block_size(const struct vsoc_sim_block *blk)
 {

@@ -17,8 +17,6 @@
 #include <linux/types.h>
 
 struct dentry;
-struct device;
-struct device_node;
 struct vsoc_sim_block;
 
 /**
@@ -55,9 +53,6 @@ void vsoc_sim_model_unregister(struct vsoc_sim_model *model);
 
 void *vsoc_sim_block_priv(const struct vsoc_sim_block *blk);
 void vsoc_sim_block_set_priv(struct vsoc_sim_block *blk, void *priv);
-const char *vsoc_sim_block_name(const struct vsoc_sim_block *blk);
-struct device *vsoc_sim_block_dev(const struct vsoc_sim_block *blk);
-struct device_node *vsoc_sim_block_of_node(const struct vsoc_sim_block *blk);
 u32 vsoc_sim_block_size(const struct vsoc_sim_block *blk);
 struct dentry *vsoc_sim_block_debugfs(const struct vsoc_sim_block *blk);
 

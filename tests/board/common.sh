@@ -40,6 +40,12 @@ vsoc_kernel_key() {
 	echo "6.12-$VSOC_FLAVOUR-$h"
 }
 
+# Release of this machine's Debian kernel headers (linux-headers-amd64).
+vsoc_host_kver() {
+	dpkg-query -W -f='${Depends}' linux-headers-amd64 |
+		sed -n 's/^linux-headers-\([^ ,]*\).*/\1/p'
+}
+
 vsoc_kernel_dir() { echo "$VSOC_CACHE/kernel/$(vsoc_kernel_key)"; }
 vsoc_ksrc_dir() { echo "$VSOC_CACHE/src/$(vsoc_ksrc_version)/linux-source-6.12"; }
 

@@ -4,10 +4,11 @@
 # kernel headers (linux-headers-amd64), as a board maker would use it.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/tests/board/common.sh"
 . "$top/tests/lib.sh"
 
 "$top/tests/board/deps.sh" dkms || { t_fail deps "cannot install dkms and headers"; exit 0; }
-kver=$(dpkg-query -W -f='${Depends}' linux-headers-amd64 | sed -n 's/^linux-headers-\([^ ,]*\).*/\1/p')
+kver=$(vsoc_host_kver)
 ksrc=/usr/src/linux-headers-$kver
 [ -d "$ksrc" ] || { t_fail headers "no headers for '$kver'"; exit 0; }
 ver=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' "$top/dkms.conf")
