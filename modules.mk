@@ -6,12 +6,12 @@
 # One "<module>-needs := CONFIG_..." line per module.
 
 # The virtual board and its models.
-vsoc-sim-needs := CONFIG_OF CONFIG_IRQ_SIM CONFIG_REGMAP CONFIG_HAS_DMA
-vsoc-dummy-model-needs := CONFIG_OF CONFIG_IRQ_SIM CONFIG_REGMAP CONFIG_HAS_DMA
+vsoc-sim-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
+vsoc-dummy-model-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 
 # Drivers: they build for any kernel, with or without the board.
 vsoc-dummy-needs := CONFIG_REGMAP_MMIO CONFIG_HAS_DMA
 
 # KUnit suites.
-vsoc-sim-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_SIM CONFIG_REGMAP CONFIG_HAS_DMA
-vsoc-dummy-model-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_SIM CONFIG_REGMAP CONFIG_HAS_DMA
+vsoc-sim-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_OF_OVERLAY CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
+vsoc-dummy-model-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA

@@ -24,12 +24,15 @@
 #include <vsoc/regmap.h>
 
 #define VSOC_DUMMY_TIMEOUT	msecs_to_jiffies(2000)
+/* An aborted transfer stops within a burst; give it plenty. */
+#define VSOC_DUMMY_ABORT_US	(1000 * USEC_PER_MSEC)
 #define VSOC_DUMMY_SELFTEST	0x5a5aa5a5
 
 /**
  * struct vsoc_dummy - driver state
  * @dev: the block's device
  * @map: its registers
+ * @irq: its interrupt
  * @lock: serialises the users of the interrupt wait (probe and sysfs)
  * @done: completed by the interrupt handler for the cause in @wait_mask
  * @wait_mask: interrupt causes a waiter is interested in
@@ -39,6 +42,7 @@
 struct vsoc_dummy {
 	struct device *dev;
 	struct regmap *map;
+	int irq;
 	struct mutex lock; /* one waiter at a time */
 	struct completion done;
 	u32 wait_mask;
@@ -66,7 +70,9 @@ static irqreturn_t vsoc_dummy_irq(int irq, void *data)
 	status &= VSOC_DUMMY_IRQ_ALL;
 	if (!status)
 		return IRQ_NONE;
-	regmap_write(vd->map, VSOC_DUMMY_IRQ_STATUS, status);
+	/* Acknowledge before looking: a cause raised from now on stays. */
+	if (regmap_write(vd->map, VSOC_DUMMY_IRQ_STATUS, status))
+		return IRQ_NONE;
 
 	causes = status;
 	for_each_set_bit(bit, &causes, ARRAY_SIZE(vd->irq_count))
@@ -90,6 +96,15 @@ static int vsoc_dummy_kick_and_wait(struct vsoc_dummy *vd, unsigned int reg,
 
 	lockdep_assert_held(&vd->lock);
 
+	/*
+	 * A cause left by an earlier kick (one that timed out) must not
+	 * complete this one: clear it, and let a handler that saw it end.
+	 */
+	ret = regmap_write(vd->map, VSOC_DUMMY_IRQ_STATUS, mask);
+	if (ret)
+		return ret;
+	synchronize_irq(vd->irq);
+
 	reinit_completion(&vd->done);
 	WRITE_ONCE(vd->seen, 0);
 	WRITE_ONCE(vd->wait_mask, mask);
@@ -98,6 +113,29 @@ static int vsoc_dummy_kick_and_wait(struct vsoc_dummy *vd, unsigned int reg,
 		ret = -ETIMEDOUT;
 	WRITE_ONCE(vd->wait_mask, 0);
 	return ret ? ret : READ_ONCE(vd->seen);
+}
+
+/*
+ * Stop a transfer that did not end in time. Returns 0 once the engine is
+ * idle, so that its buffers may be freed, or an error if it is still
+ * busy: then it may still write them, and they must be left alone.
+ */
+static int vsoc_dummy_dma_abort(struct vsoc_dummy *vd)
+{
+	unsigned int status;
+	int ret;
+
+	ret = regmap_write(vd->map, VSOC_DUMMY_DMA_CTRL,
+			   VSOC_DUMMY_DMA_CTRL_ABORT);
+	if (!ret)
+		ret = regmap_read_poll_timeout(vd->map, VSOC_DUMMY_DMA_STATUS,
+					       status,
+					       !(status & VSOC_DUMMY_DMA_STATUS_BUSY),
+					       USEC_PER_MSEC, VSOC_DUMMY_ABORT_US);
+	if (ret)
+		dev_err(vd->dev, "DMA engine does not stop (%d): leaking its buffers\n",
+			ret);
+	return ret;
 }
 
 static int vsoc_dummy_selftest(struct vsoc_dummy *vd)
@@ -126,6 +164,42 @@ static int vsoc_dummy_selftest(struct vsoc_dummy *vd)
 	return ret < 0 ? ret : 0;
 }
 
+/* Program the engine for one transfer and run it, with the lock held. */
+static int vsoc_dummy_dma_run_locked(struct vsoc_dummy *vd,
+				     dma_addr_t src, dma_addr_t dst, u32 len)
+{
+	const struct reg_sequence setup[] = {
+		{ VSOC_DUMMY_DMA_SRC_LO, lower_32_bits(src) },
+		{ VSOC_DUMMY_DMA_SRC_HI, upper_32_bits(src) },
+		{ VSOC_DUMMY_DMA_DST_LO, lower_32_bits(dst) },
+		{ VSOC_DUMMY_DMA_DST_HI, upper_32_bits(dst) },
+		{ VSOC_DUMMY_DMA_LEN, len },
+	};
+	unsigned int status;
+	int ret;
+
+	lockdep_assert_held(&vd->lock);
+
+	ret = regmap_read(vd->map, VSOC_DUMMY_DMA_STATUS, &status);
+	if (ret)
+		return ret;
+	/* Parameters written while busy would be ignored. */
+	if (status & VSOC_DUMMY_DMA_STATUS_BUSY)
+		return -EBUSY;
+	ret = regmap_multi_reg_write(vd->map, setup, ARRAY_SIZE(setup));
+	if (ret)
+		return ret;
+	ret = vsoc_dummy_kick_and_wait(vd, VSOC_DUMMY_DMA_CTRL,
+				       VSOC_DUMMY_DMA_CTRL_START,
+				       VSOC_DUMMY_IRQ_DMA_DONE |
+				       VSOC_DUMMY_IRQ_DMA_ERR);
+	if (ret == -ETIMEDOUT && vsoc_dummy_dma_abort(vd))
+		return -EDEADLK;
+	if (ret < 0)
+		return ret;
+	return ret & VSOC_DUMMY_IRQ_DMA_ERR ? -EIO : 0;
+}
+
 /* Copy @len bytes of a pattern through the block and compare. */
 static int vsoc_dummy_dma_test(struct vsoc_dummy *vd, u32 len)
 {
@@ -145,23 +219,14 @@ static int vsoc_dummy_dma_test(struct vsoc_dummy *vd, u32 len)
 	memset(dst, 0, len);
 
 	mutex_lock(&vd->lock);
-	regmap_write(vd->map, VSOC_DUMMY_DMA_SRC_LO, lower_32_bits(src_dma));
-	regmap_write(vd->map, VSOC_DUMMY_DMA_SRC_HI, upper_32_bits(src_dma));
-	regmap_write(vd->map, VSOC_DUMMY_DMA_DST_LO, lower_32_bits(dst_dma));
-	regmap_write(vd->map, VSOC_DUMMY_DMA_DST_HI, upper_32_bits(dst_dma));
-	regmap_write(vd->map, VSOC_DUMMY_DMA_LEN, len);
-	ret = vsoc_dummy_kick_and_wait(vd, VSOC_DUMMY_DMA_CTRL,
-				       VSOC_DUMMY_DMA_CTRL_START,
-				       VSOC_DUMMY_IRQ_DMA_DONE |
-				       VSOC_DUMMY_IRQ_DMA_ERR);
+	ret = vsoc_dummy_dma_run_locked(vd, src_dma, dst_dma, len);
 	mutex_unlock(&vd->lock);
-	if (ret < 0)
-		goto out;
-	if (ret & VSOC_DUMMY_IRQ_DMA_ERR) {
-		ret = -EIO;
-		goto out;
+	if (ret == -EDEADLK) {
+		/* The engine may still write them: never free them. */
+		return -ETIMEDOUT;
 	}
-	ret = memcmp(src, dst, len) ? -EILSEQ : 0;
+	if (!ret && memcmp(src, dst, len))
+		ret = -EILSEQ;
 out:
 	if (dst)
 		dma_free_coherent(vd->dev, len, dst, dst_dma);
@@ -239,7 +304,8 @@ static void vsoc_dummy_quiesce(void *data)
 {
 	struct vsoc_dummy *vd = data;
 
-	regmap_write(vd->map, VSOC_DUMMY_IRQ_ENABLE, 0);
+	if (regmap_write(vd->map, VSOC_DUMMY_IRQ_ENABLE, 0))
+		dev_warn(vd->dev, "cannot mask the block's interrupts\n");
 }
 
 static int vsoc_dummy_probe(struct platform_device *pdev)
@@ -274,12 +340,17 @@ static int vsoc_dummy_probe(struct platform_device *pdev)
 		return dev_err_probe(dev, ret, "no usable DMA mask\n");
 
 	/* Quiesce before the handler can run. */
-	regmap_write(vd->map, VSOC_DUMMY_IRQ_ENABLE, 0);
-	regmap_write(vd->map, VSOC_DUMMY_IRQ_STATUS, VSOC_DUMMY_IRQ_ALL);
+	ret = regmap_write(vd->map, VSOC_DUMMY_IRQ_ENABLE, 0);
+	if (!ret)
+		ret = regmap_write(vd->map, VSOC_DUMMY_IRQ_STATUS,
+				   VSOC_DUMMY_IRQ_ALL);
+	if (ret)
+		return dev_err_probe(dev, ret, "cannot quiesce the block\n");
 
 	irq = platform_get_irq(pdev, 0);
 	if (irq < 0)
 		return irq;
+	vd->irq = irq;
 	ret = devm_request_irq(dev, irq, vsoc_dummy_irq, 0, dev_name(dev), vd);
 	if (ret)
 		return dev_err_probe(dev, ret, "cannot request interrupt\n");

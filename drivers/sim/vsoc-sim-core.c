@@ -11,7 +11,6 @@
 #include <linux/debugfs.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
-#include <linux/irq_sim.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/of.h>
@@ -20,6 +19,7 @@
 #include <linux/platform_device.h>
 #include <linux/regmap.h>
 #include <linux/slab.h>
+#include <linux/wait.h>
 
 #include <vsoc/sim.h>
 
@@ -28,24 +28,33 @@
 /**
  * struct vsoc_sim - one virtual board
  * @dev: the "vsoc,sim" device
- * @domain: interrupt domain of the board's lines
+ * @irq: the board's interrupt controller
+ * @line_owner: DT node of the block each interrupt line belongs to
  * @debugfs: debugfs directory of the board
  * @blocks: blocks of the board that have a model
  * @list: entry in vsoc_sim_boards
  */
 struct vsoc_sim {
 	struct device *dev;
-	struct irq_domain *domain;
+	struct vsoc_sim_irq *irq;
+	struct device_node *line_owner[VSOC_SIM_NR_IRQS];
 	struct dentry *debugfs;
 	struct list_head blocks;
 	struct list_head list;
 };
 
-/* Serialises boards, models and blocks coming and going. */
+/*
+ * Serialises boards, models and blocks coming and going. Block devices
+ * are created (and their drivers probed) without it, so that a probe may
+ * load modules and register models; see vsoc_sim_add_devices().
+ */
 static DEFINE_MUTEX(vsoc_sim_lock);
 static LIST_HEAD(vsoc_sim_boards);
 static LIST_HEAD(vsoc_sim_models);
 static struct dentry *vsoc_sim_debugfs_root;
+/* Bumped, under the lock, each time a device creation ends. */
+static unsigned long vsoc_sim_add_gen;
+static DECLARE_WAIT_QUEUE_HEAD(vsoc_sim_add_wq);
 
 /* The block's node name ("dummy@0"): its regmap's and debugfs dir's name. */
 static const char *vsoc_sim_block_name(const struct vsoc_sim_block *blk)
@@ -85,20 +94,21 @@ EXPORT_SYMBOL_GPL(vsoc_sim_block_debugfs);
  *
  * Lines are level triggered: a model calls this whenever its interrupt
  * condition may have changed, including after the driver acknowledged a
- * cause. While the level is high the interrupt stays pending, so a cause
- * raised during the driver's handler is delivered again, and a line that
- * drops before delivery is not delivered at all.
+ * cause. While the level is high the interrupt stays pending and is
+ * delivered again each time the line is unmasked (after every run of the
+ * handler), so a cause raised during the driver's handler is never lost;
+ * a line that drops before delivery is not delivered at all.
  *
  * Context: any; does not sleep.
- * Return: 0 or a negative errno.
+ * Return: 0 or -EINVAL for a line the block does not have.
  */
 int vsoc_sim_irq_set(struct vsoc_sim_block *blk, unsigned int index,
 		     bool level)
 {
 	if (index >= blk->nr_irqs)
 		return -EINVAL;
-	return irq_set_irqchip_state(blk->virqs[index],
-				     IRQCHIP_STATE_PENDING, level);
+	vsoc_sim_irq_line_set(blk->sim->irq, blk->hwirqs[index], level);
+	return 0;
 }
 EXPORT_SYMBOL_GPL(vsoc_sim_irq_set);
 
@@ -116,10 +126,48 @@ static int vsoc_sim_reg_write(void *ctx, unsigned int reg, unsigned int val)
 	return blk->model->reg_write(blk, reg, val);
 }
 
+/* Map one interrupt line of a block and make it the block's own. */
+static int vsoc_sim_block_claim_irq(struct vsoc_sim_block *blk,
+				    unsigned int i)
+{
+	struct vsoc_sim *sim = blk->sim;
+	struct irq_data *d;
+	unsigned int hwirq;
+	int virq;
+
+	virq = of_irq_get(blk->np, i);
+	if (virq <= 0)
+		return virq ? virq : -EINVAL;
+	d = irq_get_irq_data(virq);
+	/* A model can drive only the board's own lines. */
+	if (d->domain != vsoc_sim_irq_domain(sim->irq)) {
+		dev_err(sim->dev, "%pOF: interrupt %u is not a line of this board\n",
+			blk->np, i);
+		return -EINVAL;
+	}
+	hwirq = irqd_to_hwirq(d);
+	/*
+	 * A line has one driver: two models driving one level would
+	 * override each other, and the mapping would go with the first
+	 * block removed.
+	 */
+	if (sim->line_owner[hwirq]) {
+		dev_err(sim->dev, "%pOF: interrupt line %u is already used by %pOF; lines cannot be shared\n",
+			blk->np, hwirq, sim->line_owner[hwirq]);
+		return -EBUSY;
+	}
+	sim->line_owner[hwirq] = blk->np;
+	blk->virqs[i] = virq;
+	blk->hwirqs[i] = hwirq;
+	blk->nr_irqs++;
+	return 0;
+}
+
 static int vsoc_sim_block_irqs(struct vsoc_sim_block *blk)
 {
 	struct of_phandle_args args;
 	unsigned int i, n = 0;
+	int ret;
 
 	/* of_irq_count() is not exported; this is what it does. */
 	while (!of_irq_parse_one(blk->np, n, &args)) {
@@ -129,29 +177,31 @@ static int vsoc_sim_block_irqs(struct vsoc_sim_block *blk)
 	if (!n)
 		return 0;
 	blk->virqs = kcalloc(n, sizeof(*blk->virqs), GFP_KERNEL);
-	if (!blk->virqs)
+	blk->hwirqs = kcalloc(n, sizeof(*blk->hwirqs), GFP_KERNEL);
+	if (!blk->virqs || !blk->hwirqs)
 		return -ENOMEM;
 	for (i = 0; i < n; i++) {
-		int virq = of_irq_get(blk->np, i);
-
-		if (virq <= 0)
-			return virq ? virq : -EINVAL;
-		/* A model can drive only the board's own lines. */
-		if (irq_get_irq_data(virq)->domain != blk->sim->domain)
-			return -EINVAL;
-		blk->virqs[i] = virq;
-		blk->nr_irqs++;
+		ret = vsoc_sim_block_claim_irq(blk, i);
+		if (ret)
+			return ret;
 	}
 	return 0;
 }
 
+/* Give back what vsoc_sim_block_create() took; the device is gone. */
 static void vsoc_sim_block_free(struct vsoc_sim_block *blk)
 {
 	unsigned int i;
 
-	for (i = 0; i < blk->nr_irqs; i++)
+	for (i = 0; i < blk->nr_irqs; i++) {
+		vsoc_sim_irq_line_set(blk->sim->irq, blk->hwirqs[i], false);
 		irq_dispose_mapping(blk->virqs[i]);
+		blk->sim->line_owner[blk->hwirqs[i]] = NULL;
+	}
+	kfree(blk->hwirqs);
 	kfree(blk->virqs);
+	if (blk->pdev)
+		put_device(&blk->pdev->dev);
 	of_node_put(blk->np);
 	kfree(blk);
 }
@@ -178,19 +228,27 @@ static struct regmap *vsoc_sim_block_regmap(struct vsoc_sim_block *blk)
 	return regmap_init(blk->sim->dev, NULL, blk, &cfg);
 }
 
-/* Tear a block down: driver first, the model last. */
+/*
+ * Tear a block down: its driver is unbound and its device unregistered
+ * first, then the debugfs files and registers the model offers go, and
+ * the model is stopped and freed last. The device structure stays valid
+ * until the model is gone, so late DMA of a model cannot touch freed
+ * memory of the device.
+ */
 static void vsoc_sim_block_destroy(struct vsoc_sim_block *blk)
 {
 	lockdep_assert_held(&vsoc_sim_lock);
 
 	list_del(&blk->list);
-	of_platform_device_destroy(&blk->pdev->dev, NULL);
-	regmap_exit(blk->regmap);
+	if (blk->pdev)
+		of_platform_device_destroy(&blk->pdev->dev, NULL);
 	debugfs_remove_recursive(blk->debugfs);
+	regmap_exit(blk->regmap);
 	blk->model->destroy(blk);
 	vsoc_sim_block_free(blk);
 }
 
+/* Everything of a block but its device, which vsoc_sim_add_devices() makes. */
 static int vsoc_sim_block_create(struct vsoc_sim *sim, struct device_node *np,
 				 const struct vsoc_sim_model *model)
 {
@@ -203,6 +261,12 @@ static int vsoc_sim_block_create(struct vsoc_sim *sim, struct device_node *np,
 	ret = of_property_read_u32_array(np, "reg", reg, ARRAY_SIZE(reg));
 	if (ret || !reg[1] || reg[1] % 4) {
 		dev_err(sim->dev, "%pOF: needs \"reg\" = <offset size>, size a non-zero multiple of 4\n",
+			np);
+		return -EINVAL;
+	}
+	/* dma_to_phys() is the direct mapping: no IOMMU is modelled. */
+	if (of_property_present(np, "iommus")) {
+		dev_err(sim->dev, "%pOF: the board has no IOMMU; a block behind one is not supported\n",
 			np);
 		return -EINVAL;
 	}
@@ -231,24 +295,16 @@ static int vsoc_sim_block_create(struct vsoc_sim *sim, struct device_node *np,
 	blk->regmap = vsoc_sim_block_regmap(blk);
 	if (IS_ERR(blk->regmap)) {
 		ret = PTR_ERR(blk->regmap);
-		goto err_model;
-	}
-
-	blk->pdev = of_platform_device_create(np, NULL, sim->dev);
-	if (!blk->pdev) {
-		dev_err(sim->dev, "%pOF: cannot create device\n", np);
-		ret = -ENODEV;
-		goto err_regmap;
+		/* The files point at the model state: they go first. */
+		debugfs_remove_recursive(blk->debugfs);
+		model->destroy(blk);
+		goto err_free;
 	}
 
 	list_add_tail(&blk->list, &sim->blocks);
 	dev_dbg(sim->dev, "%pOF: block up, model %s\n", np, model->compatible);
 	return 0;
 
-err_regmap:
-	regmap_exit(blk->regmap);
-err_model:
-	model->destroy(blk);
 err_debugfs:
 	debugfs_remove_recursive(blk->debugfs);
 err_free:
@@ -266,7 +322,10 @@ static bool vsoc_sim_has_block(struct vsoc_sim *sim, struct device_node *np)
 	return false;
 }
 
-/* Create the blocks of @sim that @model (or any model, if NULL) serves. */
+/*
+ * Create the blocks of @sim that @model (or any model, if NULL) serves;
+ * their devices come with the next vsoc_sim_add_devices().
+ */
 static void vsoc_sim_populate(struct vsoc_sim *sim,
 			      const struct vsoc_sim_model *model)
 {
@@ -290,11 +349,100 @@ static void vsoc_sim_populate(struct vsoc_sim *sim,
 	}
 }
 
+/* A block that waits for its device; marked as being added. */
+static struct vsoc_sim_block *vsoc_sim_claim_deviceless(void)
+{
+	struct vsoc_sim_block *blk;
+	struct vsoc_sim *sim;
+
+	lockdep_assert_held(&vsoc_sim_lock);
+
+	list_for_each_entry(sim, &vsoc_sim_boards, list)
+		list_for_each_entry(blk, &sim->blocks, list)
+			if (!blk->pdev && !blk->adding && !blk->failed &&
+			    !blk->dying) {
+				blk->adding = true;
+				return blk;
+			}
+	return NULL;
+}
+
+/*
+ * Create the devices of blocks that have none, without the board lock:
+ * creating a device probes its driver, which may load modules or
+ * register models. A block being added is not freed (removal waits for
+ * it), so it can be used after the lock was dropped.
+ */
+static void vsoc_sim_add_devices(void)
+{
+	struct vsoc_sim_block *blk;
+	struct platform_device *pdev;
+
+	for (;;) {
+		scoped_guard(mutex, &vsoc_sim_lock)
+			blk = vsoc_sim_claim_deviceless();
+		if (!blk)
+			return;
+
+		pdev = of_platform_device_create(blk->np, NULL, blk->sim->dev);
+
+		scoped_guard(mutex, &vsoc_sim_lock) {
+			if (pdev) {
+				get_device(&pdev->dev);
+				WRITE_ONCE(blk->pdev, pdev);
+			} else {
+				dev_err(blk->sim->dev, "%pOF: cannot create device\n",
+					blk->np);
+				blk->failed = true;
+			}
+			blk->adding = false;
+			vsoc_sim_add_gen++;
+		}
+		wake_up_all(&vsoc_sim_add_wq);
+	}
+}
+
+/* Is a block that is to be removed still being added? */
+static bool vsoc_sim_dying_adding(struct vsoc_sim *only)
+{
+	struct vsoc_sim_block *blk;
+	struct vsoc_sim *sim;
+
+	list_for_each_entry(sim, &vsoc_sim_boards, list) {
+		if (only && sim != only)
+			continue;
+		list_for_each_entry(blk, &sim->blocks, list)
+			if (blk->dying && blk->adding)
+				return true;
+	}
+	return false;
+}
+
+/*
+ * With the lock held, wait until no dying block of @only (of any board if
+ * NULL) is being added; the lock is dropped while waiting.
+ */
+static void vsoc_sim_wait_dying(struct vsoc_sim *only)
+{
+	unsigned long gen;
+
+	lockdep_assert_held(&vsoc_sim_lock);
+
+	while (vsoc_sim_dying_adding(only)) {
+		gen = vsoc_sim_add_gen;
+		mutex_unlock(&vsoc_sim_lock);
+		wait_event(vsoc_sim_add_wq, READ_ONCE(vsoc_sim_add_gen) != gen);
+		mutex_lock(&vsoc_sim_lock);
+	}
+}
+
 /**
  * vsoc_sim_model_register() - make a model available to every board
  * @model: the model; stays registered until vsoc_sim_model_unregister()
  *
- * Blocks of existing boards with @model's compatible come up at once.
+ * Blocks of existing boards with @model's compatible come up at once:
+ * when this returns, their devices exist and drivers already loaded have
+ * probed them. A driver's probe may itself register models.
  *
  * Return: 0, or -EINVAL for an incomplete model, -EBUSY when another
  * model already serves the compatible.
@@ -308,13 +456,15 @@ int vsoc_sim_model_register(struct vsoc_sim_model *model)
 	    !model->reg_read || !model->reg_write)
 		return -EINVAL;
 
-	guard(mutex)(&vsoc_sim_lock);
-	list_for_each_entry(m, &vsoc_sim_models, list)
-		if (!strcmp(m->compatible, model->compatible))
-			return -EBUSY;
-	list_add_tail(&model->list, &vsoc_sim_models);
-	list_for_each_entry(sim, &vsoc_sim_boards, list)
-		vsoc_sim_populate(sim, model);
+	scoped_guard(mutex, &vsoc_sim_lock) {
+		list_for_each_entry(m, &vsoc_sim_models, list)
+			if (!strcmp(m->compatible, model->compatible))
+				return -EBUSY;
+		list_add_tail(&model->list, &vsoc_sim_models);
+		list_for_each_entry(sim, &vsoc_sim_boards, list)
+			vsoc_sim_populate(sim, model);
+	}
+	vsoc_sim_add_devices();
 	return 0;
 }
 EXPORT_SYMBOL_GPL(vsoc_sim_model_register);
@@ -324,6 +474,7 @@ EXPORT_SYMBOL_GPL(vsoc_sim_model_register);
  * @model: a registered model
  *
  * Every block the model serves is removed first: its driver is unbound.
+ * Must not be called from the probe of a block the model serves.
  */
 void vsoc_sim_model_unregister(struct vsoc_sim_model *model)
 {
@@ -331,11 +482,17 @@ void vsoc_sim_model_unregister(struct vsoc_sim_model *model)
 	struct vsoc_sim *sim;
 
 	guard(mutex)(&vsoc_sim_lock);
+	/* No new block of this model from here on. */
+	list_del(&model->list);
+	list_for_each_entry(sim, &vsoc_sim_boards, list)
+		list_for_each_entry(blk, &sim->blocks, list)
+			if (blk->model == model)
+				blk->dying = true;
+	vsoc_sim_wait_dying(NULL);
 	list_for_each_entry(sim, &vsoc_sim_boards, list)
 		list_for_each_entry_safe_reverse(blk, tmp, &sim->blocks, list)
 			if (blk->model == model)
 				vsoc_sim_block_destroy(blk);
-	list_del(&model->list);
 }
 EXPORT_SYMBOL_GPL(vsoc_sim_model_unregister);
 
@@ -345,16 +502,25 @@ static void vsoc_sim_teardown(void *data)
 	struct vsoc_sim *sim = data;
 
 	guard(mutex)(&vsoc_sim_lock);
+	list_for_each_entry(blk, &sim->blocks, list)
+		blk->dying = true;
+	vsoc_sim_wait_dying(sim);
 	list_for_each_entry_safe_reverse(blk, tmp, &sim->blocks, list)
 		vsoc_sim_block_destroy(blk);
 	list_del(&sim->list);
 	debugfs_remove_recursive(sim->debugfs);
 }
 
+static void vsoc_sim_irq_release(void *data)
+{
+	vsoc_sim_irq_remove(data);
+}
+
 static int vsoc_sim_probe(struct platform_device *pdev)
 {
 	struct device *dev = &pdev->dev;
 	struct vsoc_sim *sim;
+	int ret;
 
 	sim = devm_kzalloc(dev, sizeof(*sim), GFP_KERNEL);
 	if (!sim)
@@ -362,11 +528,13 @@ static int vsoc_sim_probe(struct platform_device *pdev)
 	sim->dev = dev;
 	INIT_LIST_HEAD(&sim->blocks);
 
-	sim->domain = devm_irq_domain_create_sim(dev, dev_fwnode(dev),
-						 VSOC_SIM_NR_IRQS);
-	if (IS_ERR(sim->domain))
-		return dev_err_probe(dev, PTR_ERR(sim->domain),
-				     "cannot create interrupt domain\n");
+	sim->irq = vsoc_sim_irq_create(dev_fwnode(dev), VSOC_SIM_NR_IRQS);
+	if (IS_ERR(sim->irq))
+		return dev_err_probe(dev, PTR_ERR(sim->irq),
+				     "cannot create interrupt controller\n");
+	ret = devm_add_action_or_reset(dev, vsoc_sim_irq_release, sim->irq);
+	if (ret)
+		return ret;
 
 	scoped_guard(mutex, &vsoc_sim_lock) {
 		sim->debugfs = debugfs_create_dir(dev_name(dev),
@@ -374,8 +542,12 @@ static int vsoc_sim_probe(struct platform_device *pdev)
 		list_add_tail(&sim->list, &vsoc_sim_boards);
 		vsoc_sim_populate(sim, NULL);
 	}
-	/* Runs before the domain goes: blocks hold mappings in it. */
-	return devm_add_action_or_reset(dev, vsoc_sim_teardown, sim);
+	/* Runs before the controller goes: blocks hold lines of it. */
+	ret = devm_add_action_or_reset(dev, vsoc_sim_teardown, sim);
+	if (ret)
+		return ret;
+	vsoc_sim_add_devices();
+	return 0;
 }
 
 static const struct of_device_id vsoc_sim_of_match[] = {

@@ -7,10 +7,16 @@
  * memory through the device's DMA translation, one page at a time, the
  * way a DMA engine walks memory. An address that does not translate to
  * RAM is a bus error (-EFAULT), never an access to something else.
+ *
+ * Translation is dma_to_phys(), which is right for the direct mapping
+ * only (with or without a "dma-ranges" offset): the board models no
+ * IOMMU, so a block behind one is refused when it is created, and a
+ * device that an IOMMU translates anyway gets bus errors.
  */
 #include <linux/dma-direct.h>
 #include <linux/dma-mapping.h>
 #include <linux/highmem.h>
+#include <linux/iommu.h>
 #include <linux/mm.h>
 #include <linux/platform_device.h>
 #include <kunit/visibility.h>
@@ -56,10 +62,15 @@ EXPORT_SYMBOL_IF_KUNIT(vsoc_sim_dma_range_valid);
 static int vsoc_sim_dma_xfer(struct vsoc_sim_block *blk, dma_addr_t addr,
 			     void *buf, size_t len, bool to_mem)
 {
-	struct device *dev = &blk->pdev->dev;
-	u64 mask = dma_get_mask(dev);
+	struct platform_device *pdev = READ_ONCE(blk->pdev);
+	struct device *dev;
 
-	if (!vsoc_sim_dma_range_valid(addr, len, mask))
+	/* No device yet: nobody can have handed the model an address. */
+	if (!pdev)
+		return -EFAULT;
+	dev = &pdev->dev;
+	if (device_iommu_mapped(dev) ||
+	    !vsoc_sim_dma_range_valid(addr, len, dma_get_mask(dev)))
 		return -EFAULT;
 
 	while (len) {

@@ -11,30 +11,47 @@
 /* Interrupt lines of one board: hwirq numbers 0..VSOC_SIM_NR_IRQS-1. */
 #define VSOC_SIM_NR_IRQS	64
 
+struct dentry;
+struct device_node;
+struct fwnode_handle;
+struct irq_domain;
+struct platform_device;
+struct regmap;
+struct vsoc_sim;
+struct vsoc_sim_irq;
+struct vsoc_sim_model;
+
 #if IS_ENABLED(CONFIG_KUNIT)
 size_t vsoc_sim_dma_chunk(u64 addr, size_t remaining);
 bool vsoc_sim_dma_range_valid(u64 addr, size_t len, u64 mask);
 #endif
 
-struct dentry;
-struct device_node;
-struct platform_device;
-struct regmap;
-struct vsoc_sim;
-struct vsoc_sim_model;
+/* The board's interrupt controller (vsoc-sim-irq.c). */
+struct vsoc_sim_irq *vsoc_sim_irq_create(struct fwnode_handle *fwnode,
+					 unsigned int nr);
+void vsoc_sim_irq_remove(struct vsoc_sim_irq *si);
+struct irq_domain *vsoc_sim_irq_domain(struct vsoc_sim_irq *si);
+void vsoc_sim_irq_line_set(struct vsoc_sim_irq *si, unsigned int hwirq,
+			   bool level);
 
 /**
  * struct vsoc_sim_block - an IP block: a DT child of the board with a model
  * @sim: the board
  * @model: the model behind the registers
  * @np: the block's DT node
- * @pdev: the platform device the block's driver binds to
+ * @pdev: the platform device the block's driver binds to, NULL until it
+ *	exists; referenced until the block is freed, so that a model's late
+ *	DMA never touches a freed device
  * @regmap: register map offered to the driver on the board device
  * @debugfs: the block's debugfs directory, for its model
  * @priv: model state
  * @size: size of the register window in bytes
  * @nr_irqs: number of interrupt lines
  * @virqs: Linux interrupt numbers of the lines, in DT order
+ * @hwirqs: the board's line numbers of the lines, in DT order
+ * @adding: its device is being created, outside the board lock
+ * @failed: its device could not be created
+ * @dying: being removed: no device is to be created for it any more
  * @list: entry in the board's list of blocks
  */
 struct vsoc_sim_block {
@@ -48,6 +65,10 @@ struct vsoc_sim_block {
 	u32 size;
 	unsigned int nr_irqs;
 	int *virqs;
+	unsigned int *hwirqs;
+	bool adding;
+	bool failed;
+	bool dying;
 	struct list_head list;
 };
 

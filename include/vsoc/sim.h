@@ -23,9 +23,12 @@ struct vsoc_sim_block;
  * struct vsoc_sim_model - a register-level model of one IP block
  * @compatible: DT compatible of the blocks this model implements
  * @create: set up the model state of a new block (may sleep); the block's
- *	driver may access registers as soon as this returns
- * @destroy: tear the model state down after the driver was unbound; must
- *	stop all asynchronous work of the block (may sleep)
+ *	driver may access registers as soon as this returns. Debugfs files
+ *	it makes in vsoc_sim_block_debugfs() are removed before @destroy
+ * @destroy: tear the model state down after the driver was unbound and
+ *	the block's device unregistered; must stop all asynchronous work
+ *	of the block (may sleep). DMA from that work still reaches memory
+ *	until then, as a bus master not reset by its driver would
  * @reg_read: read a 32-bit register at byte offset @off; runs in atomic
  *	context and must not have side effects
  * @reg_write: write a 32-bit register at byte offset @off; runs in atomic
@@ -34,6 +37,8 @@ struct vsoc_sim_block;
  *
  * A registered model is in use until vsoc_sim_model_unregister(), which a
  * model module calls from its exit function: it removes the blocks first.
+ * Block devices are created without the board's lock held, so a driver's
+ * probe may load modules and register models.
  *
  * @off is always 32-bit aligned and inside the block's "reg" window.
  */

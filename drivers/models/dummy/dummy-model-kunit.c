@@ -33,7 +33,7 @@ static void dummy_model_identity_is_read_only(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rd(test, &r, VSOC_DUMMY_ID), VSOC_DUMMY_ID_VALUE);
 	wr(test, &r, VSOC_DUMMY_ID, 0, DUMMY_MODEL_NONE);
 	KUNIT_EXPECT_EQ(test, rd(test, &r, VSOC_DUMMY_ID), VSOC_DUMMY_ID_VALUE);
-	KUNIT_EXPECT_EQ(test, rd(test, &r, VSOC_DUMMY_VERSION), 0x100U);
+	KUNIT_EXPECT_EQ(test, rd(test, &r, VSOC_DUMMY_VERSION), 0x101U);
 }
 
 static void dummy_model_scratch_round_trip(struct kunit *test)
@@ -121,6 +121,36 @@ static void dummy_model_dma_bad_length(struct kunit *test)
 			(u32)VSOC_DUMMY_IRQ_DMA_ERR);
 }
 
+static void dummy_model_dma_abort(struct kunit *test)
+{
+	struct dummy_model_regs r;
+
+	dummy_model_reset(&r);
+	/* Nothing runs: ABORT does nothing. */
+	wr(test, &r, VSOC_DUMMY_DMA_CTRL, VSOC_DUMMY_DMA_CTRL_ABORT,
+	   DUMMY_MODEL_NONE);
+	wr(test, &r, VSOC_DUMMY_DMA_LEN, 4096, DUMMY_MODEL_NONE);
+	wr(test, &r, VSOC_DUMMY_DMA_CTRL, VSOC_DUMMY_DMA_CTRL_START,
+	   DUMMY_MODEL_START_DMA);
+	/* Asked once; still busy until the engine stopped. */
+	wr(test, &r, VSOC_DUMMY_DMA_CTRL, VSOC_DUMMY_DMA_CTRL_ABORT |
+	   VSOC_DUMMY_DMA_CTRL_START, DUMMY_MODEL_ABORT_DMA);
+	wr(test, &r, VSOC_DUMMY_DMA_CTRL, VSOC_DUMMY_DMA_CTRL_ABORT,
+	   DUMMY_MODEL_NONE);
+	KUNIT_EXPECT_EQ(test, rd(test, &r, VSOC_DUMMY_DMA_STATUS),
+			(u32)VSOC_DUMMY_DMA_STATUS_BUSY);
+
+	dummy_model_dma_aborted(&r);
+	KUNIT_EXPECT_EQ(test, rd(test, &r, VSOC_DUMMY_DMA_STATUS),
+			(u32)VSOC_DUMMY_DMA_STATUS_ABORTED);
+	KUNIT_EXPECT_EQ(test, rd(test, &r, VSOC_DUMMY_IRQ_STATUS), 0U);
+	/* The engine takes a new transfer. */
+	wr(test, &r, VSOC_DUMMY_DMA_CTRL, VSOC_DUMMY_DMA_CTRL_START,
+	   DUMMY_MODEL_START_DMA);
+	dummy_model_dma_done(&r, false);
+	KUNIT_EXPECT_EQ(test, rd(test, &r, VSOC_DUMMY_DMA_STATUS), 0U);
+}
+
 static struct kunit_case dummy_model_cases[] = {
 	KUNIT_CASE(dummy_model_identity_is_read_only),
 	KUNIT_CASE(dummy_model_scratch_round_trip),
@@ -128,6 +158,7 @@ static struct kunit_case dummy_model_cases[] = {
 	KUNIT_CASE(dummy_model_irq_is_level_and_w1c),
 	KUNIT_CASE(dummy_model_dma_start_and_done),
 	KUNIT_CASE(dummy_model_dma_bad_length),
+	KUNIT_CASE(dummy_model_dma_abort),
 	{ }
 };
 

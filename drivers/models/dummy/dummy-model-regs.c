@@ -13,7 +13,7 @@
 #include "dummy-model.h"
 
 #define DUMMY_MODEL_VERSION	(FIELD_PREP(VSOC_DUMMY_VERSION_MAJOR, 1) | \
-				 FIELD_PREP(VSOC_DUMMY_VERSION_MINOR, 0))
+				 FIELD_PREP(VSOC_DUMMY_VERSION_MINOR, 1))
 
 /**
  * dummy_model_reset() - put the block in its power-on state
@@ -103,6 +103,8 @@ static void dummy_model_set_hi(u64 *reg, u32 val)
  * DMA parameters written while a transfer runs are ignored, as is START
  * while busy; START with a length of 0 or above VSOC_DUMMY_DMA_LEN_MAX
  * completes at once with DMA_ERR, like a descriptor check in hardware.
+ * ABORT while busy asks the engine to stop (it wins over START); the
+ * transfer stays BUSY until the engine stopped touching memory.
  *
  * Return: 0, or -EIO for an offset that decodes to no register.
  */
@@ -151,6 +153,13 @@ int dummy_model_write(struct dummy_model_regs *r, unsigned int off, u32 val,
 			r->dma_len = val;
 		break;
 	case VSOC_DUMMY_DMA_CTRL:
+		if (val & VSOC_DUMMY_DMA_CTRL_ABORT) {
+			if (busy && !r->dma_abort) {
+				r->dma_abort = true;
+				*action = DUMMY_MODEL_ABORT_DMA;
+			}
+			break;
+		}
 		if (!(val & VSOC_DUMMY_DMA_CTRL_START) || busy)
 			break;
 		if (!r->dma_len || r->dma_len > VSOC_DUMMY_DMA_LEN_MAX) {
@@ -175,9 +184,23 @@ EXPORT_SYMBOL_IF_KUNIT(dummy_model_write);
 void dummy_model_dma_done(struct dummy_model_regs *r, bool fault)
 {
 	r->dma_status = fault ? VSOC_DUMMY_DMA_STATUS_FAULT : 0;
+	r->dma_abort = false;
 	r->irq_status |= fault ? VSOC_DUMMY_IRQ_DMA_ERR : VSOC_DUMMY_IRQ_DMA_DONE;
 }
 EXPORT_SYMBOL_IF_KUNIT(dummy_model_dma_done);
+
+/**
+ * dummy_model_dma_aborted() - an aborted transfer stopped
+ * @r: the state
+ *
+ * No interrupt: the driver that aborted polls DMA_STATUS.
+ */
+void dummy_model_dma_aborted(struct dummy_model_regs *r)
+{
+	r->dma_status = VSOC_DUMMY_DMA_STATUS_ABORTED;
+	r->dma_abort = false;
+}
+EXPORT_SYMBOL_IF_KUNIT(dummy_model_dma_aborted);
 
 /**
  * dummy_model_irq_line() - level of the block's interrupt line
