@@ -3,7 +3,9 @@
 # The modules of this tree and the kernel options each needs (all y or m).
 # Read by Kbuild, which skips a module the kernel cannot carry, and by
 # dkms.conf, which must expect exactly the modules Kbuild builds.
-# One "<module>-needs := CONFIG_..." line per module.
+# One "<module>-needs := CONFIG_..." line per module, and for a module that
+# uses in-kernel APIs newer than the oldest kernel supported (6.1, see
+# include/vsoc/compat.h) a "<module>-since := MAJOR.MINOR" line.
 
 # The virtual board and its models.
 vsoc-sim-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
@@ -15,3 +17,7 @@ vsoc-dummy-needs := CONFIG_REGMAP_MMIO CONFIG_HAS_DMA
 # KUnit suites.
 vsoc-sim-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_OF_OVERLAY CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 vsoc-dummy-model-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
+# kunit/of.h overlays and kunit_release_action() came with 6.7.
+vsoc-sim-kunit-since := 6.7
+# EXPORT_SYMBOL_IF_KUNIT() came with 6.2.
+vsoc-dummy-model-kunit-since := 6.2

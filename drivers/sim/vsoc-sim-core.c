@@ -21,6 +21,7 @@
 #include <linux/slab.h>
 #include <linux/wait.h>
 
+#include <vsoc/compat.h>
 #include <vsoc/sim.h>
 
 #include "vsoc-sim-priv.h"
@@ -379,25 +380,26 @@ static void vsoc_sim_add_devices(void)
 	struct platform_device *pdev;
 
 	for (;;) {
-		scoped_guard(mutex, &vsoc_sim_lock)
-			blk = vsoc_sim_claim_deviceless();
+		mutex_lock(&vsoc_sim_lock);
+		blk = vsoc_sim_claim_deviceless();
+		mutex_unlock(&vsoc_sim_lock);
 		if (!blk)
 			return;
 
 		pdev = of_platform_device_create(blk->np, NULL, blk->sim->dev);
 
-		scoped_guard(mutex, &vsoc_sim_lock) {
-			if (pdev) {
-				get_device(&pdev->dev);
-				WRITE_ONCE(blk->pdev, pdev);
-			} else {
-				dev_err(blk->sim->dev, "%pOF: cannot create device\n",
-					blk->np);
-				blk->failed = true;
-			}
-			blk->adding = false;
-			vsoc_sim_add_gen++;
+		mutex_lock(&vsoc_sim_lock);
+		if (pdev) {
+			get_device(&pdev->dev);
+			WRITE_ONCE(blk->pdev, pdev);
+		} else {
+			dev_err(blk->sim->dev, "%pOF: cannot create device\n",
+				blk->np);
+			blk->failed = true;
 		}
+		blk->adding = false;
+		vsoc_sim_add_gen++;
+		mutex_unlock(&vsoc_sim_lock);
 		wake_up_all(&vsoc_sim_add_wq);
 	}
 }
@@ -456,14 +458,18 @@ int vsoc_sim_model_register(struct vsoc_sim_model *model)
 	    !model->reg_read || !model->reg_write)
 		return -EINVAL;
 
-	scoped_guard(mutex, &vsoc_sim_lock) {
-		list_for_each_entry(m, &vsoc_sim_models, list)
-			if (!strcmp(m->compatible, model->compatible))
-				return -EBUSY;
-		list_add_tail(&model->list, &vsoc_sim_models);
-		list_for_each_entry(sim, &vsoc_sim_boards, list)
-			vsoc_sim_populate(sim, model);
+	mutex_lock(&vsoc_sim_lock);
+	list_for_each_entry(m, &vsoc_sim_models, list) {
+		if (!strcmp(m->compatible, model->compatible)) {
+			mutex_unlock(&vsoc_sim_lock);
+			return -EBUSY;
+		}
 	}
+	list_add_tail(&model->list, &vsoc_sim_models);
+	list_for_each_entry(sim, &vsoc_sim_boards, list)
+		vsoc_sim_populate(sim, model);
+	mutex_unlock(&vsoc_sim_lock);
+
 	vsoc_sim_add_devices();
 	return 0;
 }
@@ -481,7 +487,7 @@ void vsoc_sim_model_unregister(struct vsoc_sim_model *model)
 	struct vsoc_sim_block *blk, *tmp;
 	struct vsoc_sim *sim;
 
-	guard(mutex)(&vsoc_sim_lock);
+	mutex_lock(&vsoc_sim_lock);
 	/* No new block of this model from here on. */
 	list_del(&model->list);
 	list_for_each_entry(sim, &vsoc_sim_boards, list)
@@ -493,6 +499,7 @@ void vsoc_sim_model_unregister(struct vsoc_sim_model *model)
 		list_for_each_entry_safe_reverse(blk, tmp, &sim->blocks, list)
 			if (blk->model == model)
 				vsoc_sim_block_destroy(blk);
+	mutex_unlock(&vsoc_sim_lock);
 }
 EXPORT_SYMBOL_GPL(vsoc_sim_model_unregister);
 
@@ -501,7 +508,7 @@ static void vsoc_sim_teardown(void *data)
 	struct vsoc_sim_block *blk, *tmp;
 	struct vsoc_sim *sim = data;
 
-	guard(mutex)(&vsoc_sim_lock);
+	mutex_lock(&vsoc_sim_lock);
 	list_for_each_entry(blk, &sim->blocks, list)
 		blk->dying = true;
 	vsoc_sim_wait_dying(sim);
@@ -509,6 +516,7 @@ static void vsoc_sim_teardown(void *data)
 		vsoc_sim_block_destroy(blk);
 	list_del(&sim->list);
 	debugfs_remove_recursive(sim->debugfs);
+	mutex_unlock(&vsoc_sim_lock);
 }
 
 static void vsoc_sim_irq_release(void *data)
@@ -536,12 +544,11 @@ static int vsoc_sim_probe(struct platform_device *pdev)
 	if (ret)
 		return ret;
 
-	scoped_guard(mutex, &vsoc_sim_lock) {
-		sim->debugfs = debugfs_create_dir(dev_name(dev),
-						  vsoc_sim_debugfs_root);
-		list_add_tail(&sim->list, &vsoc_sim_boards);
-		vsoc_sim_populate(sim, NULL);
-	}
+	mutex_lock(&vsoc_sim_lock);
+	sim->debugfs = debugfs_create_dir(dev_name(dev), vsoc_sim_debugfs_root);
+	list_add_tail(&sim->list, &vsoc_sim_boards);
+	vsoc_sim_populate(sim, NULL);
+	mutex_unlock(&vsoc_sim_lock);
 	/* Runs before the controller goes: blocks hold lines of it. */
 	ret = devm_add_action_or_reset(dev, vsoc_sim_teardown, sim);
 	if (ret)

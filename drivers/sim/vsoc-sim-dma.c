@@ -19,8 +19,8 @@
 #include <linux/iommu.h>
 #include <linux/mm.h>
 #include <linux/platform_device.h>
-#include <kunit/visibility.h>
 
+#include <vsoc/compat.h>
 #include <vsoc/sim.h>
 
 #include "vsoc-sim-priv.h"

@@ -18,7 +18,8 @@
 #include <linux/irq_work.h>
 #include <linux/irqdomain.h>
 #include <linux/slab.h>
-#include <kunit/visibility.h>
+
+#include <vsoc/compat.h>
 
 #include "vsoc-sim-priv.h"
 
@@ -126,7 +127,7 @@ static const struct irq_domain_ops vsoc_sim_irq_domain_ops = {
  *
  * Return: the controller, or an ERR_PTR().
  */
-VISIBLE_IF_KUNIT struct vsoc_sim_irq *
+struct vsoc_sim_irq *
 vsoc_sim_irq_create(struct fwnode_handle *fwnode, unsigned int nr)
 {
 	struct vsoc_sim_irq *si;
@@ -160,7 +161,7 @@ EXPORT_SYMBOL_IF_KUNIT(vsoc_sim_irq_create);
  * vsoc_sim_irq_remove() - remove an interrupt controller
  * @si: the controller; every mapping of its domain must be disposed of
  */
-VISIBLE_IF_KUNIT void vsoc_sim_irq_remove(struct vsoc_sim_irq *si)
+void vsoc_sim_irq_remove(struct vsoc_sim_irq *si)
 {
 	irq_domain_remove(si->domain);
 	/* A delivery queued before the last line went may still run. */
@@ -177,7 +178,7 @@ EXPORT_SYMBOL_IF_KUNIT(vsoc_sim_irq_remove);
  *
  * Return: the domain; hwirq numbers are line numbers.
  */
-VISIBLE_IF_KUNIT struct irq_domain *vsoc_sim_irq_domain(struct vsoc_sim_irq *si)
+struct irq_domain *vsoc_sim_irq_domain(struct vsoc_sim_irq *si)
 {
 	return si->domain;
 }
@@ -191,8 +192,8 @@ EXPORT_SYMBOL_IF_KUNIT(vsoc_sim_irq_domain);
  *
  * Context: any; does not sleep.
  */
-VISIBLE_IF_KUNIT void vsoc_sim_irq_line_set(struct vsoc_sim_irq *si,
-					    unsigned int hwirq, bool level)
+void vsoc_sim_irq_line_set(struct vsoc_sim_irq *si, unsigned int hwirq,
+			   bool level)
 {
 	if (WARN_ON_ONCE(hwirq >= si->nr))
 		return;

@@ -6,6 +6,7 @@
 #include <linux/dma-mapping.h>
 #include <linux/mm.h>
 
+#include <vsoc/compat.h>
 #include <vsoc/sim.h>
 
 #include "vsoc-sim-priv.h"
@@ -149,4 +150,4 @@ kunit_test_suite(vsoc_sim_model_suite);
 
 MODULE_DESCRIPTION("KUnit tests of the vsoc virtual board");
 MODULE_LICENSE("GPL");
-MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+VSOC_IMPORT_NS_KUNIT();

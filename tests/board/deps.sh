@@ -1,13 +1,14 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Install the host packages a group of steps needs, only those missing.
-# Usage: deps.sh GROUP...   (GROUP: build, board, static, dkms)
+# Usage: deps.sh GROUP...   (GROUP: build, board, static, dkms, ktree)
 set -euo pipefail
 
 pkgs_build="make gcc bc flex bison libssl-dev libelf-dev kmod xz-utils rsync cpio python3"
 pkgs_board="$pkgs_build gcc-aarch64-linux-gnu linux-source-6.12 qemu-system-arm mmdebstrap device-tree-compiler"
 pkgs_static="$pkgs_board sparse perl"
 pkgs_dkms="dkms linux-headers-amd64"
+pkgs_ktree="linux-source-6.1"
 
 want=()
 for g in "$@"; do

@@ -4,6 +4,7 @@
  */
 #include <kunit/test.h>
 
+#include <vsoc/compat.h>
 #include <vsoc/dummy-regs.h>
 
 #include "dummy-model.h"
@@ -171,4 +172,4 @@ kunit_test_suite(dummy_model_suite);
 
 MODULE_DESCRIPTION("KUnit tests of the vsoc-dummy model");
 MODULE_LICENSE("GPL");
-MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+VSOC_IMPORT_NS_KUNIT();

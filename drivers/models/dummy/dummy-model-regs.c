@@ -6,8 +6,8 @@
 #include <linux/bitfield.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
-#include <kunit/visibility.h>
 
+#include <vsoc/compat.h>
 #include <vsoc/dummy-regs.h>
 
 #include "dummy-model.h"
