@@ -6,9 +6,10 @@
 #
 # Results are the PASS, FAIL and SKIP lines of $VSOC_RESULTS (other lines,
 # such as end markers, are not counted). A group must run a test of its
-# own: at least one PASS or FAIL whose name does not end in "-kernel-log"
-# (the bookkeeping result of a board run: its guest kernel log had no
-# splat). A group with none fails ("GROUP/group: ran no test").
+# own: at least one PASS or FAIL that is not the bookkeeping of a board
+# run, i.e. not named SCRIPT-board, SCRIPT-kernel-log or SCRIPT-end for a
+# guest script tests/guest/SCRIPT.sh (tests/board/run-guest.sh). A group
+# with none fails ("GROUP/group: ran no test"); skips are not tests.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 # Also drops variables of make's command line (common.sh).
@@ -29,8 +30,10 @@ trap 'rm -f "$VSOC_RESULTS"' EXIT
 start=$SECONDS
 
 # own_tests: the PASS and FAIL lines of standard input that are a test's.
+guests=$(find "$top/tests/guest" -maxdepth 1 -name '*.sh' -printf '%f\n' | sed 's/\.sh$//' | paste -sd'|' -)
 own_tests() {
-	grep -E '^(PASS|FAIL) ' | grep -vE '^[A-Z]+ [^ ]*-kernel-log(: |$)'
+	grep -E '^(PASS|FAIL) ' |
+		grep -vE "^[A-Z]+ [^ /]+/(${guests:-.*})-(board|kernel-log|end)(: |\$)"
 }
 
 for g in "$@"; do

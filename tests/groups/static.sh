@@ -10,7 +10,8 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 
 # The harness's own guards, on a copy of tests/ (cheap, run first):
 # check.sh refuses a user other than root before any work; a group
-# that records only bookkeeping results (-kernel-log) fails; wait_for
+# that records only bookkeeping results (kunit-board, -kernel-log, -end)
+# and skips fails, one with a test of its own passes; wait_for
 # evaluates its condition at each try; variables
 # of make's command line (ARCH=, W=, -s) do not reach a nested make.
 h=$(mktemp -d)
@@ -27,9 +28,9 @@ else
 	sed 's/^/    | /' <<<"$out" | tail -n 5
 	t_fail harness-root-up-front "status $rc, $((SECONDS - t0)) s"
 fi
-printf '. "$(dirname "$0")/../lib.sh"\nt_pass smoke-kernel-log\nt_skip x "skipped"\n' \
+printf '. "$(dirname "$0")/../lib.sh"\nt_pass kunit-board\nt_pass kunit-kernel-log\nt_pass kunit-end\nt_skip x "skipped"\n' \
 	>"$h/tests/groups/only-bookkeeping.sh"
-printf '. "$(dirname "$0")/../lib.sh"\nt_pass smoke-kernel-log\nt_pass x\n' \
+printf '. "$(dirname "$0")/../lib.sh"\nt_pass kunit-kernel-log\nt_pass x-end\n' \
 	>"$h/tests/groups/one-test.sh"
 out=$(bash "$h/tests/check.sh" only-bookkeeping 2>&1)
 rc=$?
