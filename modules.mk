@@ -3,7 +3,10 @@
 # The modules of this tree and the kernel options each needs (all y or m).
 # Read by Kbuild, which skips a module the kernel cannot carry, and by
 # dkms.conf, which must expect exactly the modules Kbuild builds.
-# One "<module>-needs := CONFIG_..." line per module.
+# One "<module>-needs := CONFIG_..." line per module. Each KUnit module
+# also has one "<module>-suites := suite..." line: the suites it must run
+# (read by the tests only; a suite that does not run, or one that is not
+# declared, fails the kunit group).
 
 # The virtual board and its models.
 vsoc-sim-needs := CONFIG_OF CONFIG_IRQ_SIM CONFIG_REGMAP CONFIG_HAS_DMA
@@ -15,3 +18,5 @@ vsoc-dummy-needs := CONFIG_REGMAP_MMIO CONFIG_HAS_DMA
 # KUnit suites.
 vsoc-sim-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_SIM CONFIG_REGMAP CONFIG_HAS_DMA
 vsoc-dummy-model-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_SIM CONFIG_REGMAP CONFIG_HAS_DMA
+vsoc-sim-kunit-suites := vsoc-sim-dma vsoc-sim-models vsoc-sim-irq vsoc-sim-blocks
+vsoc-dummy-model-kunit-suites := vsoc-dummy-model
