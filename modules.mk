@@ -6,6 +6,9 @@
 # One "<module>-needs := CONFIG_..." line per module, and for a module that
 # uses in-kernel APIs newer than the oldest kernel supported (6.1, see
 # include/vsoc/compat.h) a "<module>-since := MAJOR.MINOR" line.
+# Each KUnit module also has one "<module>-suites := suite..." line: the
+# suites it must run (read by the tests only; a suite that does not run,
+# or one that is not declared, fails the kunit group).
 
 # The virtual board and its models.
 vsoc-sim-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
@@ -21,3 +24,5 @@ vsoc-dummy-model-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_
 vsoc-sim-kunit-since := 6.7
 # EXPORT_SYMBOL_IF_KUNIT() came with 6.2.
 vsoc-dummy-model-kunit-since := 6.2
+vsoc-sim-kunit-suites := vsoc-sim-dma vsoc-sim-models vsoc-sim-irq vsoc-sim-blocks
+vsoc-dummy-model-kunit-suites := vsoc-dummy-model

@@ -55,3 +55,16 @@ t_eq() {
 		t_fail "$1" "got '$2', want '$3'"
 	fi
 }
+
+# wait_for SECONDS CONDITION: poll every 0.1 s until the shell command
+# string CONDITION, evaluated anew each time, succeeds; status 1 if it
+# never does. Quote it so that it is expanded at each try, e.g.
+#   wait_for 5 '[ "$(count event)" -eq 3 ]'
+wait_for() {
+	local n=$(($1 * 10))
+	while ! eval "$2"; do
+		n=$((n - 1))
+		[ $n -gt 0 ] || return 1
+		sleep 0.1
+	done
+}

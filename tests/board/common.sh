@@ -46,6 +46,50 @@ vsoc_host_kver() {
 		sed -n 's/^linux-headers-\([^ ,]*\).*/\1/p'
 }
 
+# vsoc_modules_for CONFIG: the modules of modules.mk a kernel with the
+# .config CONFIG gets, one a line, sorted: those whose every needed option
+# is y or m there (all of them if CONFIG is unreadable) and whose
+# "<module>-since" version, if any, the kernel has reached (its version
+# is read from the header of CONFIG). The rule of Kbuild and dkms.conf.
+vsoc_modules_for() {
+	local m needs o ok since kver
+	kver=$(sed -n '1,5s/^# Linux\/[^ ]* \([0-9]*\.[0-9]*\).*/\1/p' "$1" 2>/dev/null)
+	sed -n 's/^\([a-z0-9-]*\)-needs *:= *\(.*\)/\1 \2/p' "$VSOC_TOP/modules.mk" |
+		while read -r m needs; do
+			ok=1
+			if [ -r "$1" ]; then
+				for o in $needs; do grep -qE "^$o=[ym]\$" "$1" || ok=0; done
+			fi
+			since=$(sed -n "s/^$m-since *:= *//p" "$VSOC_TOP/modules.mk")
+			if [ -n "$since" ] && [ -n "$kver" ] &&
+			   ! printf '%s\n' "$since" "$kver" | sort -V -C; then
+				ok=0
+			fi
+			if [ $ok = 1 ]; then echo "$m"; fi
+		done | sort
+}
+
+# vsoc_kunit_suites MODULE: the KUnit suites modules.mk declares for
+# MODULE ("<module>-suites := suite..."), space-separated.
+vsoc_kunit_suites() {
+	sed -n "s/^$1-suites *:= *//p" "$VSOC_TOP/modules.mk" | xargs
+}
+
+# vsoc_sources PATTERN...: the tree's files matching the git pathspecs
+# PATTERN (e.g. '*.c'), sorted, tracked or not but not ignored; by find
+# in a tree that is not a git checkout (a tarball, /usr/src for dkms).
+vsoc_sources() {
+	local p
+	if git -C "$VSOC_TOP" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+		git -C "$VSOC_TOP" ls-files -co --exclude-standard -- "$@"
+	else
+		for p in "$@"; do
+			(cd "$VSOC_TOP" && find . -path ./.git -prune -o -type f -path "./$p" -print) |
+				sed 's|^\./||'
+		done
+	fi | sort -u
+}
+
 vsoc_kernel_dir() { echo "$VSOC_CACHE/kernel/$(vsoc_kernel_key)"; }
 vsoc_ksrc_dir() { echo "$VSOC_CACHE/src/$(vsoc_ksrc_version)/linux-source-6.12"; }
 
@@ -83,3 +127,26 @@ vsoc_prune() {
 vsoc_key() {
 	{ cat; cat "$@"; } | sha256sum | cut -c1-12
 }
+
+# Variables set on make's command line ("make check-static W=2 ARCH=x86
+# -s") reach these scripts in the environment and in MAKEFLAGS, and from
+# there every nested make (test kernel, modules, dkms). Drop them, but
+# for the settings of these scripts (FLAVOUR, VSOC_*), and make's own
+# variables; also the kbuild knobs a shell may have exported.
+vsoc_clean_make_env() {
+	local v
+	case "${MAKEFLAGS-}" in
+	*'-- '*)
+		for v in ${MAKEFLAGS#*-- }; do
+			case "$v" in *=*) ;; *) continue ;; esac
+			v=${v%%=*}
+			case "$v" in FLAVOUR | VSOC_*) continue ;; esac
+			[[ $v =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] && unset "$v"
+		done ;;
+	esac
+	unset MAKEFLAGS MAKEOVERRIDES MFLAGS MAKELEVEL GNUMAKEFLAGS MAKE_TERMOUT \
+		MAKE_TERMERR ARCH CROSS_COMPILE W C V O KCFLAGS KCPPFLAGS \
+		KBUILD_OUTPUT KBUILD_EXTMOD KBUILD_EXTRA_SYMBOLS LLVM CHECK \
+		CHECKFLAGS INSTALL_MOD_PATH INSTALL_MOD_DIR
+}
+vsoc_clean_make_env

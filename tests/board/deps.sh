@@ -6,7 +6,7 @@ set -euo pipefail
 
 pkgs_build="make gcc bc flex bison libssl-dev libelf-dev kmod xz-utils rsync cpio python3"
 pkgs_board="$pkgs_build gcc-aarch64-linux-gnu linux-source-6.12 qemu-system-arm mmdebstrap device-tree-compiler"
-pkgs_static="$pkgs_board sparse perl"
+pkgs_static="$pkgs_board sparse perl git"
 pkgs_dkms="dkms linux-headers-amd64"
 pkgs_ktree="linux-source-6.1"
 

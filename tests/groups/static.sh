@@ -8,41 +8,133 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/board/common.sh"
 . "$top/tests/lib.sh"
 
+# The harness's own guards, on a copy of tests/ (cheap, run first):
+# check.sh refuses a user other than root before any work; a group
+# that records only bookkeeping results (kunit-board, -kernel-log, -end)
+# and skips fails, one with a test of its own passes; wait_for
+# evaluates its condition at each try; variables
+# of make's command line (ARCH=, W=, -s) do not reach a nested make.
+h=$(mktemp -d)
+trap 'rm -rf "$h"' EXIT
+chmod 755 "$h"
+cp -a "$top/tests" "$h/"
+t0=$SECONDS
+out=$(setpriv --reuid=65534 --regid=65534 --clear-groups bash "$h/tests/check.sh" static 2>&1)
+rc=$?
+if [ $rc -eq 1 ] && grep -q 'run as root' <<<"$out" && ! grep -q '^===' <<<"$out" &&
+	[ $((SECONDS - t0)) -lt 30 ]; then
+	t_pass harness-root-up-front
+else
+	sed 's/^/    | /' <<<"$out" | tail -n 5
+	t_fail harness-root-up-front "status $rc, $((SECONDS - t0)) s"
+fi
+printf '. "$(dirname "$0")/../lib.sh"\nt_pass kunit-board\nt_pass kunit-kernel-log\nt_pass kunit-end\nt_skip x "skipped"\n' \
+	>"$h/tests/groups/only-bookkeeping.sh"
+printf '. "$(dirname "$0")/../lib.sh"\nt_pass kunit-kernel-log\nt_pass x-end\n' \
+	>"$h/tests/groups/one-test.sh"
+out=$(bash "$h/tests/check.sh" only-bookkeeping 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && grep -q '^FAIL only-bookkeeping/group: ran no test' <<<"$out"; then
+	t_pass harness-group-without-test-fails
+else
+	sed 's/^/    | /' <<<"$out" | tail -n 5
+	t_fail harness-group-without-test-fails "status $rc"
+fi
+t_check harness-group-with-test-passes bash "$h/tests/check.sh" one-test
+c=$h/counter
+echo 0 >"$c"
+(sleep 0.5; echo 1 >"$c") &
+if (. "$h/tests/lib.sh" && wait_for 5 '[ "$(cat "$c")" -eq 1 ]'); then
+	t_pass harness-wait-for-reevaluates
+else
+	t_fail harness-wait-for-reevaluates "the condition was not evaluated again"
+fi
+wait
+if (. "$h/tests/lib.sh" && wait_for 1 false); then
+	t_fail harness-wait-for-times-out "a false condition held"
+else
+	t_pass harness-wait-for-times-out
+fi
+printf 'all:\n\t@echo "ARCH=$(ARCH) W=$(W) FLAVOUR=$(FLAVOUR) MAKEFLAGS=$(MAKEFLAGS)"\n' >"$h/inner.mk"
+printf 'all:\n\t@bash -c %s\n' "'. $h/tests/board/common.sh; make -f $h/inner.mk'" >"$h/outer.mk"
+t_eq harness-make-vars-stay-out \
+	"$(make -s -f "$h/outer.mk" ARCH=x86 W=2 FLAVOUR=kasan 2>&1 | tail -n 1)" \
+	"ARCH= W= FLAVOUR=kasan MAKEFLAGS="
+
 "$top/tests/board/deps.sh" static dkms || { t_fail deps "cannot install tools"; exit 0; }
 kdir=$("$top/tests/board/kernel.sh") || { t_fail kernel "test kernel build failed"; exit 0; }
 ksrc=$(vsoc_ksrc_dir)
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap 'rm -rf "$h" "$tmp"' EXIT
 cd "$top" || exit 1
 
-# checkpatch, one result per file.
-mapfile -t srcs < <(git ls-files -co --exclude-standard -- '*.c' '*.h' | sort)
+# The sources: git's list in a checkout, find's in a tree without git.
+mapfile -t srcs < <(vsoc_sources '*.c' '*.h')
+if [ ${#srcs[@]} -gt 0 ]; then t_pass sources "${#srcs[@]} files"; else t_fail sources "no C source found"; fi
+
+# checkpatch, one result per file: exit status 0 and no finding.
 for f in "${srcs[@]}"; do
-	out=$(perl "$ksrc/scripts/checkpatch.pl" --no-tree --strict --terse \
-		--show-types -f "$f" 2>&1 | grep -E ': (ERROR|WARNING|CHECK):')
-	if [ -z "$out" ]; then t_pass "checkpatch:$f"; else echo "$out"; t_fail "checkpatch:$f"; fi
+	t_quiet "checkpatch:$f" perl "$ksrc/scripts/checkpatch.pl" --no-tree --strict \
+		--terse --show-types -f "$f"
 done
 
-# W=1 -Werror against the test kernel, then sparse on every file.
-t_check build-arm64-W1 "$top/tests/board/modules.sh"
+# vsoc_ko_set DIR: the .ko files in DIR (not below), as module names.
+vsoc_ko_set() { find "$1" -maxdepth 1 -name '*.ko' -printf '%f\n' | sed 's/\.ko$//' | sort | xargs; }
+
+# W=1 -Werror against the test kernel: the modules handed to the board
+# must be exactly those modules.mk gives its .config, and a stale .ko in
+# the build directory (a module renamed or removed since) must not be
+# among them.
+kconfig=$kdir/.config
+want="no $kconfig"
+[ -r "$kconfig" ] && want=$(vsoc_modules_for "$kconfig" | xargs)
+obj=$VSOC_CACHE/obj/$(basename "$kdir")
+if mods=$("$top/tests/board/modules.sh" 2>"$tmp/arm64.log"); then
+	t_pass build-arm64-W1
+	t_eq modules-arm64 "$(vsoc_ko_set "$mods")" "$want"
+	first=$(find "$mods" -maxdepth 1 -name '*.ko' | head -1)
+	cp "$first" "$obj/vsoc-stale.ko"
+	if mods=$("$top/tests/board/modules.sh" 2>>"$tmp/arm64.log"); then
+		t_eq stale-module-not-handed-out "$(vsoc_ko_set "$mods")" "$want"
+	else
+		t_fail stale-module-not-handed-out "modules.sh failed"
+	fi
+	rm -f "$obj/vsoc-stale.ko"
+else
+	tail -n 40 "$tmp/arm64.log" | sed 's/^/    | /'
+	t_fail build-arm64-W1 "modules.sh failed"
+fi
+
+# sparse (C=2) on every file: the build's status (a crashed sparse fails
+# it), no finding, and a CHECK line for every source.
 "$top/tests/board/modules.sh" C=2 >"$tmp/sparse.log" 2>&1
+st=$?
 nchk=$(grep -c '^  CHECK ' "$tmp/sparse.log")
-nsrc=$(git ls-files -co --exclude-standard -- 'drivers/*.c' | wc -l)
-if grep -E '(warning|error):' "$tmp/sparse.log"; then
+nsrc=$(vsoc_sources 'drivers/*.c' | wc -l)
+if [ $st -ne 0 ]; then
+	tail -20 "$tmp/sparse.log"
+	t_fail sparse "the C=2 build failed with status $st"
+elif grep -E '(warning|error):' "$tmp/sparse.log"; then
 	t_fail sparse "sparse reported problems"
-elif [ "$nchk" -lt "$nsrc" ]; then
+elif [ "$nsrc" -eq 0 ] || [ "$nchk" -lt "$nsrc" ]; then
 	tail -20 "$tmp/sparse.log"
 	t_fail sparse "sparse checked $nchk files, the tree has $nsrc"
 else
 	t_pass sparse
 fi
 
-# W=1 -Werror against this machine's Debian kernel headers.
+# W=1 -Werror against this machine's Debian kernel headers; the .ko
+# files made must be exactly those modules.mk gives that kernel's .config.
 hver=$(vsoc_host_kver)
+hdir=/usr/src/linux-headers-$hver
 mkdir -p "$tmp/host"
 cp -a Kbuild Makefile modules.mk drivers include "$tmp/host/"
-t_check "build-$hver-W1" make -C "/usr/src/linux-headers-$hver" M="$tmp/host" \
-	W=1 KCFLAGS=-Werror modules
+t_check "build-$hver-W1" make -C "$hdir" M="$tmp/host" W=1 KCFLAGS=-Werror modules
+if [ -r "$hdir/.config" ]; then
+	t_eq "modules-$hver" "$(vsoc_ko_set "$tmp/host")" "$(vsoc_modules_for "$hdir/.config" | xargs)"
+else
+	t_fail "modules-$hver" "no $hdir/.config"
+fi
 
 # dtc on every source in dts/, warnings included.
 for d in dts/*.dts dts/*.dtso; do
@@ -51,38 +143,68 @@ for d in dts/*.dts dts/*.dtso; do
 done
 
 # dt-schema: the meta-schema, then each example against all schemas.
+# The tools run in their own root (chroot); each run works in a fresh
+# directory of its /work.
 dts=$("$top/tests/board/dtschema.sh") || { t_fail dt-schema "cannot make the dt-schema root"; exit 0; }
-w=$dts/work
-rm -rf "$w" && mkdir -p "$w/k" "$w/v"
+w=$(mktemp -d "$dts/work/run.XXXXXX")
+cw=/work/$(basename "$w")
+trap 'rm -rf "$h" "$tmp" "$w"' EXIT
+mkdir -p "$w/k" "$w/v"
 cp -a "$ksrc/Documentation/devicetree/bindings/." "$w/k/"
 cp -a Documentation/devicetree/bindings/. "$w/v/"
 key=$( { basename "$dts"; cat "$0"; vsoc_ksrc_version; find Documentation/devicetree/bindings -type f -print0 | sort -z | xargs -0 cat; } | sha256sum | cut -c1-12)
 schema=$VSOC_CACHE/dtschema/processed-$key.json
 if [ ! -s "$schema" ]; then
 	vsoc_log "processing the 6.12 bindings with ours (about 1 min)"
-	chroot "$dts" dt-mk-schema -j -u /work/k /work/v >"$schema.tmp" 2>"$tmp/mk.log" &&
+	chroot "$dts" dt-mk-schema -j -u "$cw/k" "$cw/v" >"$schema.tmp" 2>"$tmp/mk.log" &&
 		mv "$schema.tmp" "$schema"
 fi
-cp "$schema" "$w/processed.json"
+# Without a processed schema holding every binding of ours, dt-validate
+# checks nothing: that is a failure of every check below.
 mapfile -t bindings < <(cd "$w/v" && find . -name '*.yaml' | sed 's|^\./||' | sort)
+have_schema=1
 for b in "${bindings[@]}"; do
-	t_quiet "dt-doc-validate:$b" chroot "$dts" dt-doc-validate -u /work/k "/work/v/$b"
-	chroot "$dts" dt-extract-example "/work/v/$b" >"$w/ex.dts"
+	id=$(sed -n 's/^\$id: *//p' "$w/v/$b")
+	[ -n "$id" ] && [ -s "$schema" ] && grep -qF "\"$id\"" "$schema" || have_schema=0
+done
+if [ ${#bindings[@]} -gt 0 ] && [ $have_schema = 1 ]; then
+	t_pass dt-schema-processed
+else
+	tail -n 20 "$tmp/mk.log" 2>/dev/null | sed 's/^/    | /'
+	t_fail dt-schema-processed "no processed schema holding our ${#bindings[@]} bindings ($schema)"
+	rm -f "$schema" "$schema.tmp"
+fi
+[ $have_schema = 1 ] && cp "$schema" "$w/processed.json"
+for b in "${bindings[@]}"; do
+	t_quiet "dt-doc-validate:$b" chroot "$dts" dt-doc-validate -u "$cw/k" "$cw/v/$b"
+	if [ $have_schema = 0 ]; then
+		t_fail "dt-example:$b" "no processed schema"
+		continue
+	fi
+	chroot "$dts" dt-extract-example "$cw/v/$b" >"$w/ex.dts"
 	rm -f "$w/ex.dtb"
 	if ! cpp -P -nostdinc -I "$ksrc/scripts/dtc/include-prefixes" -undef -D__DTS__ \
 		-x assembler-with-cpp "$w/ex.dts" | dtc -q -O dtb -o "$w/ex.dtb" -; then
 		t_fail "dt-example:$b" "example does not compile"
 		continue
 	fi
-	# dt-validate exits 0 on findings: any output is a finding.
-	t_quiet "dt-example:$b" chroot "$dts" dt-validate -m -s /work/processed.json /work/ex.dtb
+	# dt-validate exits 0 on findings: any output is a finding; it exits
+	# non-zero when it cannot validate (a missing or bad schema).
+	t_quiet "dt-example:$b" chroot "$dts" dt-validate -m -s "$cw/processed.json" "$cw/ex.dtb"
 done
 
 # The board as booted: QEMU's tree plus dts/. Only findings about our
-# nodes count; QEMU's own nodes are not ours to fix.
-if "$top/tests/board/dtb.sh" "$w/board.dtb"; then
-	chroot "$dts" dt-validate -m -s /work/processed.json /work/board.dtb >"$tmp/board.log" 2>&1
-	if grep -i 'vsoc' "$tmp/board.log" | cut -c1-300 | grep .; then
+# nodes count; QEMU's own nodes are not ours to fix. dt-validate must
+# have run (status 0).
+if [ $have_schema = 0 ]; then
+	t_fail dt-board "no processed schema"
+elif "$top/tests/board/dtb.sh" "$w/board.dtb"; then
+	chroot "$dts" dt-validate -m -s "$cw/processed.json" "$cw/board.dtb" >"$tmp/board.log" 2>&1
+	st=$?
+	if [ $st -ne 0 ]; then
+		tail -n 20 "$tmp/board.log" | sed 's/^/    | /'
+		t_fail dt-board "dt-validate failed with status $st"
+	elif grep -i 'vsoc' "$tmp/board.log" | cut -c1-300 | grep .; then
 		t_fail dt-board "the board's vsoc nodes do not match their bindings"
 	else
 		t_pass dt-board

@@ -28,16 +28,6 @@ dummy_dev() { # the bound vsoc-dummy device, if any
 
 dummy_bound() { [ -n "$(dummy_dev)" ]; }
 
-wait_for() { # seconds cmd...: poll until cmd succeeds
-	local n=$(($1 * 10))
-	shift
-	while ! "$@"; do
-		n=$((n - 1))
-		[ $n -gt 0 ] || return 1
-		sleep 0.1
-	done
-}
-
 dev=$(dummy_dev)
 if [ -z "$dev" ]; then
 	t_fail dummy-probed "vsoc-dummy did not bind (see dmesg)"
@@ -68,7 +58,7 @@ swi=$(count swi)
 if [ "${swi:-0}" -ge 1 ]; then t_pass irq-swi-at-probe; else t_fail irq-swi-at-probe "swi count ${swi:-none}"; fi
 ev0=$(count event)
 echo 1 >"/sys/kernel/debug/vsoc-sim/$sim/dummy@0/event"
-if wait_for 5 test "$(count event)" -eq $((ev0 + 1)); then
+if wait_for 5 '[ "$(count event)" -eq $((ev0 + 1)) ]'; then
 	t_pass irq-model-event
 else
 	t_fail irq-model-event "event count $(count event), want $((ev0 + 1))"
