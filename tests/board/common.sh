@@ -46,27 +46,42 @@ vsoc_host_kver() {
 		sed -n 's/^linux-headers-\([^ ,]*\).*/\1/p'
 }
 
-# vsoc_modules_for CONFIG: the modules of modules.mk a kernel with the
-# .config CONFIG gets, one a line, sorted: those whose every needed option
-# is y or m there (all of them if CONFIG is unreadable) and whose
-# "<module>-since" version, if any, the kernel has reached (its version
-# is read from the header of CONFIG). The rule of Kbuild and dkms.conf.
-vsoc_modules_for() {
-	local m needs o ok since kver
+# vsoc_module_lacks CONFIG MODULE: what a kernel with the .config CONFIG
+# lacks for MODULE of modules.mk, space-separated, empty if nothing: the
+# needed options that are not y or m there (none checked if CONFIG is
+# unreadable), and "Linux-X.Y+" if the kernel is older than the module's
+# "<module>-since" (its version is read from the header of CONFIG).
+# The rule of Kbuild and dkms.conf.
+vsoc_module_lacks() {
+	local mk=$VSOC_TOP/modules.mk o since kver lacks=()
+
+	if [ -r "$1" ]; then
+		for o in $(sed -n "s/^$2-needs *:= *//p" "$mk"); do
+			grep -qE "^$o=[ym]\$" "$1" || lacks+=("$o")
+		done
+	fi
+	since=$(sed -n "s/^$2-since *:= *//p" "$mk")
 	kver=$(sed -n '1,5s/^# Linux\/[^ ]* \([0-9]*\.[0-9]*\).*/\1/p' "$1" 2>/dev/null)
-	sed -n 's/^\([a-z0-9-]*\)-needs *:= *\(.*\)/\1 \2/p' "$VSOC_TOP/modules.mk" |
-		while read -r m needs; do
-			ok=1
-			if [ -r "$1" ]; then
-				for o in $needs; do grep -qE "^$o=[ym]\$" "$1" || ok=0; done
-			fi
-			since=$(sed -n "s/^$m-since *:= *//p" "$VSOC_TOP/modules.mk")
-			if [ -n "$since" ] && [ -n "$kver" ] &&
-			   ! printf '%s\n' "$since" "$kver" | sort -V -C; then
-				ok=0
-			fi
-			if [ $ok = 1 ]; then echo "$m"; fi
-		done | sort
+	if [ -n "$since" ] && [ -n "$kver" ] &&
+	   ! printf '%s\n' "$since" "$kver" | sort -V -C; then
+		lacks+=("Linux-$since+")
+	fi
+	echo "${lacks[*]}"
+}
+
+# vsoc_modules: every module of modules.mk, one a line, in file order.
+vsoc_modules() {
+	sed -n 's/^\([a-z0-9-]*\)-needs *:=.*/\1/p' "$VSOC_TOP/modules.mk"
+}
+
+# vsoc_modules_for CONFIG: the modules a kernel with the .config CONFIG
+# gets (vsoc_module_lacks says nothing), one a line, sorted.
+vsoc_modules_for() {
+	local m
+
+	vsoc_modules | while read -r m; do
+		[ -n "$(vsoc_module_lacks "$1" "$m")" ] || echo "$m"
+	done | sort
 }
 
 # vsoc_kunit_suites MODULE: the KUnit suites modules.mk declares for
