@@ -26,8 +26,12 @@ check:
 $(addprefix check-,$(GROUPS)):
 	@$(TOP)/tests/check.sh $(patsubst check-%,%,$@)
 
+# CMD reaches the board verbatim: $(value) keeps make from expanding it,
+# and the environment carries it past make's recipe-line splitting and
+# the shell's quoting.
+vm: export VSOC_VM_CMD = $(value CMD)
 vm:
-	@$(TOP)/tests/board/vm.sh $(if $(CMD),-c '$(subst ','\'',$(CMD))')
+	@$(TOP)/tests/board/vm.sh $(if $(value CMD),-c "$$VSOC_VM_CMD")
 
 demo:
 	@$(TOP)/tests/demo.sh
