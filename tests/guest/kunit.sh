@@ -46,3 +46,4 @@ for m in $mods; do
 	done
 	modprobe -r "$m" || t_fail "$m-unload" "modprobe -r failed"
 done
+t_done
