@@ -5,13 +5,13 @@
 #   make [KDIR=...] [ARCH=... CROSS_COMPILE=...]   build the modules
 #   make install                                  install them (modules_install)
 #   make check                                    every test, on a fresh machine too
-#   make check-static|check-kunit|check-board|check-dkms|check-vdec|check-mmc|check-switch
+#   make check-static|check-kunit|check-harness|check-board|check-dkms|check-vdec|check-mmc|check-switch
 #   make vm [CMD='...']                           shell (or one command) on the virtual board
 #   make demo                                     boot the board, show the drivers working
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
-GROUPS := static kunit board dkms vdec mmc switch
+GROUPS := static kunit harness board dkms vdec mmc switch
 
 all: modules
 
