@@ -117,6 +117,10 @@ VSOC_KMEMLEAK=1 bg leak "$vm" -m "$canary" -c "echo leak $trig"
 bg oom "$vm" -a mem=256M -c 'echo 1000 >/proc/self/oom_score_adj && tail /dev/zero'
 bg taint "$vm" -c 'echo 64 >/proc/sys/kernel/tainted'
 bg logclear "$vm" -c 'dmesg -C && echo vsoc-harness: log cleared >/dev/kmsg'
+# The ring buffer holds far more than a run logs (1.7 MB here, 13 times
+# the kernel's default): the saved log still starts with the banner.
+bg logwhole "$vm" -c 'echo on >/proc/sys/kernel/printk_devkmsg && exec 3>/dev/kmsg &&
+	for i in $(seq 4000); do printf "vsoc-harness: filler %s %0400d\n" "$i" 0 >&3; done'
 wait
 
 bg_expect vm-crash crash 124 'no end marker' '^splat: panic: console: .*Kernel panic'
@@ -163,3 +167,4 @@ bg_expect canary-kmemleak leak 125 '^splat: kmemleak: [1-9][0-9]* unreferenced o
 bg_expect canary-oom oom 125 '^splat: oom: dmesg: .*(invoked oom-killer|Out of memory)'
 bg_expect canary-taint taint 125 '^splat: taint: U '
 bg_expect canary-log-cleared logclear 125 '^splat: log: .*boot banner'
+bg_expect vm-log-whole logwhole 0
