@@ -5,13 +5,13 @@
 #   make [KDIR=...] [ARCH=... CROSS_COMPILE=...]   build the modules
 #   make install                                  install them (modules_install)
 #   make check                                    every test, on a fresh machine too
-#   make check-static|check-kunit|check-board|check-dkms
+#   make check-static|check-kunit|check-harness|check-board|check-dkms
 #   make vm [CMD='...']                           shell (or one command) on the virtual board
 #   make demo                                     boot the board, show the drivers working
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
-GROUPS := static kunit board dkms
+GROUPS := static kunit harness board dkms
 
 all: modules
 
@@ -26,8 +26,12 @@ check:
 $(addprefix check-,$(GROUPS)):
 	@$(TOP)/tests/check.sh $(patsubst check-%,%,$@)
 
+# CMD reaches the board verbatim: $(value) keeps make from expanding it,
+# and the environment carries it past make's recipe-line splitting and
+# the shell's quoting.
+vm: export VSOC_VM_CMD = $(value CMD)
 vm:
-	@$(TOP)/tests/board/vm.sh $(if $(CMD),-c '$(subst ','\'',$(CMD))')
+	@$(TOP)/tests/board/vm.sh $(if $(value CMD),-c "$$VSOC_VM_CMD")
 
 demo:
 	@$(TOP)/tests/demo.sh

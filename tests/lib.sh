@@ -68,3 +68,9 @@ wait_for() {
 		sleep 0.1
 	done
 }
+
+# t_done: the last line of every guest test script. Writes the end marker
+# (not a result) that tests/board/run-guest.sh requires: a script that
+# died or returned early has none, and its run fails.
+VSOC_END_MARKER="END-OF-RESULTS"
+t_done() { printf '%s %s\n' "$VSOC_END_MARKER" "$VSOC_GROUP" >>"$VSOC_RESULTS"; }

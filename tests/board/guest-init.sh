@@ -5,9 +5,13 @@
 # Shares (virtio-9p): vsoc = the project tree (ro), kernel = the test
 # kernel's installed modules (ro), modules = this tree's built modules
 # (ro), out = the run directory on the host (rw), cache = caches kept
-# across boots (rw, XDG_CACHE_HOME). If out/cmd exists it is run with bash
-# and its status written to out/rc, then the board powers off; otherwise
-# an interactive shell is started on the console.
+# across boots (rw, XDG_CACHE_HOME), and with vm.sh -m, extra = more
+# modules to load at boot (ro). If out/cmd exists it is run with bash and
+# its status written to out/rc; then the facts tests/board/splat.sh needs
+# go to out/ (tainted, lockdep_stats, kmemleak, dmesg last), then the end
+# marker out/done, and the board powers off. Otherwise an interactive
+# shell is started on the console. Modules that fail to load at boot are
+# listed in out/modprobe-failed.
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export HOME=/root TERM=${TERM:-linux}
 
@@ -41,30 +45,47 @@ mdir=/lib/modules/$kver
 mkdir -p "$mdir/extra"
 ln -s "/mnt/kernel/lib/modules/$kver/kernel" "$mdir/kernel"
 cp /mnt/kernel/lib/modules/"$kver"/modules.{order,builtin,builtin.modinfo} "$mdir/"
-for ko in /mnt/modules/*.ko; do
+mkdir -p /run/extra
+if cat /sys/bus/virtio/drivers/9pnet_virtio/*/mount_tag | tr '\0' '\n' | grep -qx extra; then
+	p9 extra ro,cache=loose /run/extra
+fi
+for ko in /mnt/modules/*.ko /run/extra/*.ko; do
 	[ -e "$ko" ] && ln -s "$ko" "$mdir/extra/"
 done
 depmod -a
 
-# Every project module but the KUnit suites, as "make vm" promises.
+# Every project module but the KUnit suites, as "make vm" promises; one
+# that does not load fails the run (vm.sh).
 for ko in "$mdir"/extra/*.ko; do
 	m=$(basename "$ko" .ko)
 	case "$m" in *-kunit) continue ;; esac
-	modprobe "$m" || echo "vsoc: modprobe $m failed" >&2
+	if ! modprobe "$m"; then
+		echo "vsoc: modprobe $m failed" >&2
+		echo "$m" >>/out/modprobe-failed
+	fi
 done
 
 if [ -f /out/cmd ]; then
 	cd /root || exit
 	bash /out/cmd </dev/null
 	echo $? >/out/rc
-	# Soak kernels: look for leaks now rather than at the next periodic
-	# scan; a report lands in the kernel log, which the host checks.
-	if [ -w /sys/kernel/debug/kmemleak ]; then
-		echo scan >/sys/kernel/debug/kmemleak
-		cat /sys/kernel/debug/kmemleak >/out/kmemleak
+	# kmemleak (booted with kmemleak=on): an object is reported once a
+	# scan finds it unreferenced, unchanged since the previous scan and
+	# older than 5 s; so scan, wait, scan again, and hand the report over.
+	if grep -qw kmemleak=on /proc/cmdline; then
+		kml=/sys/kernel/debug/kmemleak
+		if echo scan >$kml && sleep 6 && echo scan >$kml; then
+			cat $kml >/out/kmemleak
+		else
+			echo "kmemleak scan failed" >/out/kmemleak.err
+		fi
 	fi
+	cat /proc/sys/kernel/tainted >/out/tainted
+	[ -r /proc/lockdep_stats ] && cat /proc/lockdep_stats >/out/lockdep_stats
+	# The whole ring buffer, after everything else has logged.
 	dmesg >/out/dmesg
 	sync
+	echo end >/out/done
 	echo o >/proc/sysrq-trigger
 	sleep 10
 fi

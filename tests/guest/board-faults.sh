@@ -81,3 +81,4 @@ t_check unload-model-stalled modprobe -r vsoc-dummy-model
 wait $bg
 t_check reload-model modprobe vsoc-dummy-model
 t_check reload-model-probes sh -c "ls -d $drv/*/of_node"
+t_done

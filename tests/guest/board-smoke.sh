@@ -116,3 +116,4 @@ t_check sim-rebind-probes wait_for 5 dummy_bound
 t_check unload-all modprobe -r vsoc-dummy vsoc-dummy-model vsoc-sim
 t_check reload-all sh -c 'modprobe vsoc-sim && modprobe vsoc-dummy-model && modprobe vsoc-dummy'
 t_check reload-all-probes wait_for 5 dummy_bound
+t_done

@@ -57,3 +57,4 @@ else
 fi
 
 t_check mmc-test-module sh -c "modprobe mmc_test && modprobe -r mmc_test"
+t_done

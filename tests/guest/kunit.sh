@@ -102,3 +102,4 @@ while read -r m suites; do
 	done
 	modprobe -r "$m" || t_fail "$m-unload" "modprobe -r failed"
 done <"$expect"
+t_done
