@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 # The virtual board itself: "make vm CMD=..." runs a command on an arm64
 # board, the vsoc-sim plumbing works end to end (tests/guest/board-smoke.sh),
-# and the userspace the driver groups need works on the test kernel
-# (tests/guest/board-userspace.sh).
+# the userspace the driver groups need works on the test kernel
+# (tests/guest/board-userspace.sh), and the dummy block's fault paths
+# (DMA timeout, abort, recovery, fault injection) behave as the template
+# for every driver (tests/guest/board-faults.sh).
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib.sh"
