@@ -13,6 +13,10 @@ set -euo pipefail
 kdir=$("$VSOC_TOP/tests/board/kernel.sh")
 obj="$VSOC_CACHE/obj/$(basename "$kdir")"
 mkdir -p "$obj"
+# Board runs in parallel (the harness group) share the build directory:
+# one build at a time.
+exec 9>"$obj.lock"
+flock 9
 # Only changed files are written (stamped now), so make rebuilds exactly
 # what changed whatever the mtimes of the checkout.
 rsync -rl --checksum --delete --exclude='*.o' --exclude='*.ko' --exclude='*.cmd' \
@@ -22,7 +26,10 @@ rsync -rl --checksum --delete --exclude='*.o' --exclude='*.ko' --exclude='*.cmd'
 # rsync deleted nothing it was told to exclude: drop objects of sources
 # that are gone, so a removed file cannot linger in a module.
 find "$obj/drivers" -name '*.o' | while read -r o; do
-	[ -e "${o%.o}.c" ] || rm -f "$o"
+	case $o in
+	*.dtbo.o) [ -e "${o%.dtbo.o}.dtso" ] || rm -f "$o" ;;
+	*) [ -e "${o%.o}.c" ] || rm -f "$o" ;;
+	esac
 done
 
 make --no-print-directory -C "$kdir" M="$obj" ARCH=arm64 CROSS_COMPILE="$VSOC_ARCH_CROSS" \
