@@ -163,9 +163,13 @@ EXPORT_SYMBOL_IF_KUNIT(vsoc_sim_irq_create);
  */
 void vsoc_sim_irq_remove(struct vsoc_sim_irq *si)
 {
-	irq_domain_remove(si->domain);
-	/* A delivery queued before the last line went may still run. */
+	/*
+	 * A delivery queued before the last line went may still run, and
+	 * it uses the domain. With every mapping gone no line can be
+	 * unmasked or raised again, so nothing queues it after this.
+	 */
 	irq_work_sync(&si->work);
+	irq_domain_remove(si->domain);
 	bitmap_free(si->masked);
 	bitmap_free(si->level);
 	kfree(si);
