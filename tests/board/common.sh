@@ -27,6 +27,26 @@ vsoc_kconfig_fragments() {
 	return 0
 }
 
+# vsoc_kmake SRC OUT ARGS...: make in the kernel source SRC with its
+# output in OUT, for the board's architecture.
+vsoc_kmake() {
+	local src=$1 out=$2
+
+	shift 2
+	make -C "$src" O="$out" ARCH=arm64 CROSS_COMPILE="$VSOC_ARCH_CROSS" \
+		-j"$VSOC_JOBS" "$@"
+}
+
+# vsoc_kconfigure SRC OUT: configure a kernel like the board's: tinyconfig,
+# then the flavour's fragments merged in, then olddefconfig.
+vsoc_kconfigure() {
+	vsoc_kmake "$1" "$2" -s tinyconfig &&
+	# shellcheck disable=SC2046
+	KCONFIG_CONFIG="$2/.config" "$1/scripts/kconfig/merge_config.sh" \
+		-m -O "$2" "$2/.config" $(vsoc_kconfig_fragments) &&
+	vsoc_kmake "$1" "$2" -s olddefconfig
+}
+
 # Revision of the kernel build recipe (tests/board/kernel.sh): bump it
 # when a change there changes what gets built.
 VSOC_KBUILD_REV=1

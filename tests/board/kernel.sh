@@ -26,15 +26,10 @@ if [ ! -f "$src/.vsoc-extracted" ]; then
 fi
 
 mkdir -p "$kdir"
-km=(make -C "$src" O="$kdir" ARCH=arm64 CROSS_COMPILE="$VSOC_ARCH_CROSS" -j"$VSOC_JOBS")
 log="$kdir/build.log"
 if [ ! -f "$kdir/.vsoc-configured" ]; then
 	vsoc_log "configuring test kernel $(basename "$kdir")"
-	"${km[@]}" -s tinyconfig >"$log" 2>&1
-	# shellcheck disable=SC2046
-	KCONFIG_CONFIG="$kdir/.config" "$src/scripts/kconfig/merge_config.sh" \
-		-m -O "$kdir" "$kdir/.config" $(vsoc_kconfig_fragments) >>"$log" 2>&1
-	"${km[@]}" -s olddefconfig >>"$log" 2>&1
+	vsoc_kconfigure "$src" "$kdir" >"$log" 2>&1
 	# Every requested option must have survived: a silently dropped
 	# option would make a test skip or pass for the wrong reason.
 	bad=0
@@ -52,11 +47,11 @@ if [ ! -f "$kdir/.vsoc-configured" ]; then
 fi
 
 vsoc_log "building test kernel in $kdir (about 5-10 min on 2 cores; log: $log)"
-"${km[@]}" Image modules 2>&1 | tee -a "$log" |
+vsoc_kmake "$src" "$kdir" Image modules 2>&1 | tee -a "$log" |
 	awk '/^  CC /{n++; if (n % 500 == 0) { printf "[vsoc] kernel: %d files compiled\n", n; fflush() } }' >&2
 [ "${PIPESTATUS[0]}" -eq 0 ] || vsoc_die "kernel build failed; see $log"
 rm -rf "$kdir/modroot"
-"${km[@]}" -s INSTALL_MOD_PATH="$kdir/modroot" modules_install >>"$log" 2>&1
+vsoc_kmake "$src" "$kdir" -s INSTALL_MOD_PATH="$kdir/modroot" modules_install >>"$log" 2>&1
 touch "$kdir/.vsoc-done"
 vsoc_log "test kernel ready: $kdir"
 echo "$kdir"

@@ -5,7 +5,6 @@
 # and made with "modules_prepare" only, cached under $VSOC_CACHE/ktree.
 # Prints the tree's build (O=) directory.
 #
-#   ktree.sh 6.12     the board's own kernel (tests/board/kernel.sh)
 #   ktree.sh 6.1      Debian 12's linux-source-6.1
 #   ktree.sh newest   the newest linux-source-* of Debian unstable, taken
 #                     from an mmdebstrap extract of unstable (default
@@ -15,13 +14,10 @@ set -euo pipefail
 
 # Bump when a change here changes what gets prepared.
 rev=1
-which=${1:?usage: ktree.sh 6.12|6.1|newest}
+which=${1:?usage: ktree.sh 6.1|newest}
 
 # The source tarball and its Debian version, in $tarball and $version.
 case $which in
-6.12)
-	exec "$VSOC_TOP/tests/board/kernel.sh"
-	;;
 6.1)
 	"$VSOC_TOP/tests/board/deps.sh" board ktree
 	tarball=/usr/src/linux-source-6.1.tar.xz
@@ -75,17 +71,12 @@ fi
 vsoc_log "preparing $pkg ($version) for module builds in $out"
 rm -rf "$out"
 mkdir -p "$out"
-km=(make -C "$src" O="$out" ARCH=arm64 CROSS_COMPILE="$VSOC_ARCH_CROSS" -j"$VSOC_JOBS")
 log=$out/prepare.log
 {
-	"${km[@]}" -s tinyconfig &&
-	# shellcheck disable=SC2046
-	KCONFIG_CONFIG="$out/.config" "$src/scripts/kconfig/merge_config.sh" \
-		-m -O "$out" "$out/.config" $(vsoc_kconfig_fragments) &&
-	"${km[@]}" -s olddefconfig &&
-	"${km[@]}" modules_prepare &&
+	vsoc_kconfigure "$src" "$out" &&
+	vsoc_kmake "$src" "$out" modules_prepare &&
 	# The overlays of KUnit suites are compiled with the tree's dtc.
-	"${km[@]}" scripts_dtc
+	vsoc_kmake "$src" "$out" scripts_dtc
 } >"$log" 2>&1 || { tail -n 30 "$log" >&2; vsoc_die "preparing $pkg failed; see $log"; }
 touch "$out/.vsoc-done"
 echo "$out"
