@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vsoc-vdec: register interface of the stateless video decoder block.
+ * Specification: Documentation/vsoc-vdec-regs.rst. All registers are 32
+ * bits; the block's window is VSOC_VDEC_REG_SIZE bytes: control and job
+ * registers, then a table SRAM for per-codec tables.
+ *
+ * The block decodes one picture per job. The driver programs the job
+ * registers (codec, picture size, output picture, bitstream, references,
+ * codec parameters and tables) while the block is idle, writes KICK, and
+ * gets DONE or ERROR in IRQ_STATUS when the block is idle again.
+ */
+#ifndef _VSOC_VDEC_REGS_H
+#define _VSOC_VDEC_REGS_H
+
+#include <linux/bits.h>
+#include <linux/sizes.h>
+
+#define VSOC_VDEC_REG_SIZE		0x2000
+
+/* --- identification and capabilities (read only) --- */
+#define VSOC_VDEC_ID			0x000
+#define   VSOC_VDEC_ID_VALUE		0x76734456	/* "vsDV" */
+#define VSOC_VDEC_VERSION		0x004
+#define   VSOC_VDEC_VERSION_MAJOR	GENMASK(15, 8)
+#define   VSOC_VDEC_VERSION_MINOR	GENMASK(7, 0)
+#define VSOC_VDEC_CAPS			0x008
+/* Bit n: codec n (VSOC_VDEC_CODEC_*) is implemented. */
+#define   VSOC_VDEC_CAPS_CODECS		GENMASK(15, 0)
+/* Bit n: output format n (VSOC_VDEC_FMT_*) is implemented. */
+#define   VSOC_VDEC_CAPS_FORMATS	GENMASK(23, 16)
+#define VSOC_VDEC_MAX_SIZE		0x00c
+#define VSOC_VDEC_MIN_SIZE		0x010
+#define   VSOC_VDEC_SIZE_WIDTH		GENMASK(15, 0)
+#define   VSOC_VDEC_SIZE_HEIGHT		GENMASK(31, 16)
+/* Largest bitstream of one job, in bytes. */
+#define VSOC_VDEC_MAX_BS_SIZE		0x014
+
+/* --- control and status --- */
+#define VSOC_VDEC_CTRL			0x020	/* WO */
+/* Stop any job at once and return every register to its reset value. */
+#define   VSOC_VDEC_CTRL_RESET		BIT(0)
+#define VSOC_VDEC_STATUS		0x024	/* RO */
+#define   VSOC_VDEC_STATUS_BUSY		BIT(0)
+#define VSOC_VDEC_IRQ_STATUS		0x028	/* RO/W1C */
+#define VSOC_VDEC_IRQ_ENABLE		0x02c	/* RW */
+#define   VSOC_VDEC_IRQ_DONE		BIT(0)
+#define   VSOC_VDEC_IRQ_ERROR		BIT(1)
+#define   VSOC_VDEC_IRQ_ALL		GENMASK(1, 0)
+/* Why the last job ended in ERROR; cleared by KICK and RESET. */
+#define VSOC_VDEC_ERROR			0x030	/* RO */
+#define   VSOC_VDEC_ERROR_BUS		BIT(0)	/* DMA outside memory */
+#define   VSOC_VDEC_ERROR_BITSTREAM	BIT(1)	/* malformed or truncated */
+#define   VSOC_VDEC_ERROR_PARAM		BIT(2)	/* job registers invalid */
+#define   VSOC_VDEC_ERROR_BUSY_WRITE	BIT(3)	/* job register written while busy */
+#define   VSOC_VDEC_ERROR_UNSUPPORTED	BIT(4)	/* stream feature not implemented */
+/* Macroblocks (FWHT: 8x8 blocks) decoded by the last job. */
+#define VSOC_VDEC_DECODED		0x034	/* RO */
+#define VSOC_VDEC_KICK			0x038	/* WO */
+#define   VSOC_VDEC_KICK_START		BIT(0)
+
+/* --- job registers: written while idle, read by the block at KICK --- */
+#define VSOC_VDEC_CODEC			0x080
+#define   VSOC_VDEC_CODEC_FWHT		0
+#define   VSOC_VDEC_CODEC_MPEG2		1
+#define   VSOC_VDEC_CODEC_H264		2
+#define   VSOC_VDEC_CODEC_VP8		3
+#define VSOC_VDEC_PIC_SIZE		0x084	/* VSOC_VDEC_SIZE_* fields */
+#define VSOC_VDEC_OUT_FMT		0x088
+#define   VSOC_VDEC_FMT_NV12		0
+#define   VSOC_VDEC_FMT_NV21		1
+/*
+ * Bytes per line of the output and reference pictures, luma and chroma
+ * alike: a multiple of VSOC_VDEC_STRIDE_ALIGN, at least the width
+ * rounded up to it. Planes have VSOC_VDEC_HEIGHT_ALIGN-aligned heights
+ * (luma) and half that (chroma): the block writes whole macroblocks.
+ */
+#define VSOC_VDEC_STRIDE		0x08c
+#define   VSOC_VDEC_STRIDE_ALIGN	64
+#define   VSOC_VDEC_HEIGHT_ALIGN	16
+#define VSOC_VDEC_OUT_LUMA_LO		0x090
+#define VSOC_VDEC_OUT_LUMA_HI		0x094
+#define VSOC_VDEC_OUT_CHROMA_LO		0x098
+#define VSOC_VDEC_OUT_CHROMA_HI		0x09c
+#define VSOC_VDEC_BS_ADDR_LO		0x0a0
+#define VSOC_VDEC_BS_ADDR_HI		0x0a4
+#define VSOC_VDEC_BS_SIZE		0x0a8
+
+/*
+ * Reference pictures: VSOC_VDEC_NUM_REFS slots of luma and chroma
+ * addresses, in the output's format and stride. Which slots a codec
+ * uses is in its parameter description.
+ */
+#define VSOC_VDEC_NUM_REFS		16
+#define VSOC_VDEC_REF_LUMA_LO(n)	(0x100 + (n) * 0x10)
+#define VSOC_VDEC_REF_LUMA_HI(n)	(0x104 + (n) * 0x10)
+#define VSOC_VDEC_REF_CHROMA_LO(n)	(0x108 + (n) * 0x10)
+#define VSOC_VDEC_REF_CHROMA_HI(n)	(0x10c + (n) * 0x10)
+
+/* Codec parameters: VSOC_VDEC_NUM_PARAMS words, meaning per codec. */
+#define VSOC_VDEC_NUM_PARAMS		64
+#define VSOC_VDEC_PARAM(n)		(0x200 + (n) * 4)
+
+/* Table SRAM: per-codec tables, bytes in little-endian words. */
+#define VSOC_VDEC_TABLE			0x1000
+#define VSOC_VDEC_TABLE_SIZE		SZ_4K
+
+/* --- FWHT (codec 0): one reference, REF 0, for P-frames --- */
+#define VSOC_VDEC_FWHT_REF		0
+#define VSOC_VDEC_FWHT_VERSION		VSOC_VDEC_PARAM(0)
+/* The stream's header flags, bit for bit (V4L2_FWHT_FL_*). */
+#define VSOC_VDEC_FWHT_FLAGS		VSOC_VDEC_PARAM(1)
+#define   VSOC_VDEC_FWHT_FL_IS_INTERLACED	BIT(0)
+#define   VSOC_VDEC_FWHT_FL_IS_BOTTOM_FIRST	BIT(1)
+#define   VSOC_VDEC_FWHT_FL_IS_ALTERNATE	BIT(2)
+#define   VSOC_VDEC_FWHT_FL_IS_BOTTOM_FIELD	BIT(3)
+#define   VSOC_VDEC_FWHT_FL_LUMA_IS_UNCOMPRESSED	BIT(4)
+#define   VSOC_VDEC_FWHT_FL_CB_IS_UNCOMPRESSED	BIT(5)
+#define   VSOC_VDEC_FWHT_FL_CR_IS_UNCOMPRESSED	BIT(6)
+#define   VSOC_VDEC_FWHT_FL_CHROMA_FULL_HEIGHT	BIT(7)
+#define   VSOC_VDEC_FWHT_FL_CHROMA_FULL_WIDTH	BIT(8)
+#define   VSOC_VDEC_FWHT_FL_ALPHA_IS_UNCOMPRESSED	BIT(9)
+#define   VSOC_VDEC_FWHT_FL_I_FRAME		BIT(10)
+#define   VSOC_VDEC_FWHT_FL_COMPONENTS_NUM	GENMASK(18, 16)
+#define   VSOC_VDEC_FWHT_FL_PIXENC		GENMASK(20, 19)
+#define     VSOC_VDEC_FWHT_PIXENC_YUV		1
+
+/* --- MPEG-2 (codec 1): REF 0 forward, REF 1 backward --- */
+#define VSOC_VDEC_MPEG2_FWD_REF		0
+#define VSOC_VDEC_MPEG2_BWD_REF		1
+#define VSOC_VDEC_MPEG2_SEQ		VSOC_VDEC_PARAM(0)
+#define   VSOC_VDEC_MPEG2_SEQ_PROGRESSIVE	BIT(0)
+#define   VSOC_VDEC_MPEG2_SEQ_CHROMA_FORMAT	GENMASK(2, 1)	/* 1: 4:2:0 */
+#define VSOC_VDEC_MPEG2_PIC		VSOC_VDEC_PARAM(1)
+#define   VSOC_VDEC_MPEG2_PIC_CODING_TYPE	GENMASK(2, 0)	/* 1 I, 2 P, 3 B */
+#define   VSOC_VDEC_MPEG2_PIC_DC_PRECISION	GENMASK(4, 3)
+#define   VSOC_VDEC_MPEG2_PIC_STRUCTURE		GENMASK(6, 5)	/* 1 top, 2 bottom, 3 frame */
+#define   VSOC_VDEC_MPEG2_PIC_TOP_FIELD_FIRST	BIT(7)
+#define   VSOC_VDEC_MPEG2_PIC_FRAME_PRED_DCT	BIT(8)
+#define   VSOC_VDEC_MPEG2_PIC_CONCEALMENT_MV	BIT(9)
+#define   VSOC_VDEC_MPEG2_PIC_Q_SCALE_TYPE	BIT(10)
+#define   VSOC_VDEC_MPEG2_PIC_INTRA_VLC		BIT(11)
+#define   VSOC_VDEC_MPEG2_PIC_ALT_SCAN		BIT(12)
+/*
+ * A field picture that is the second field of its frame: the output
+ * picture already holds the first field, which a P field predicts from.
+ */
+#define   VSOC_VDEC_MPEG2_PIC_SECOND_FIELD	BIT(13)
+#define VSOC_VDEC_MPEG2_FCODE		VSOC_VDEC_PARAM(2)
+/* f_code[s][t]: s 0 forward, 1 backward; t 0 horizontal, 1 vertical. */
+#define   VSOC_VDEC_MPEG2_FCODE_SHIFT(s, t)	(((s) * 2 + (t)) * 4)
+#define   VSOC_VDEC_MPEG2_FCODE_MASK		0xf
+/* Quantiser matrices in the table SRAM, 64 bytes each, zigzag order. */
+#define VSOC_VDEC_MPEG2_QM_INTRA		(VSOC_VDEC_TABLE + 0x000)
+#define VSOC_VDEC_MPEG2_QM_NON_INTRA		(VSOC_VDEC_TABLE + 0x040)
+#define VSOC_VDEC_MPEG2_QM_CHROMA_INTRA		(VSOC_VDEC_TABLE + 0x080)
+#define VSOC_VDEC_MPEG2_QM_CHROMA_NON_INTRA	(VSOC_VDEC_TABLE + 0x0c0)
+#define VSOC_VDEC_MPEG2_QM_SIZE			64
+
+#endif /* _VSOC_VDEC_REGS_H */
