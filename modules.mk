@@ -13,6 +13,7 @@
 # The virtual board and its models.
 vsoc-sim-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 vsoc-dummy-model-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
+vsoc-vdec-model-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 
 # Drivers: they build for any kernel, with or without the board.
 vsoc-dummy-needs := CONFIG_REGMAP_MMIO CONFIG_HAS_DMA
