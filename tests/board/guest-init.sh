@@ -5,8 +5,9 @@
 # Shares (virtio-9p): vsoc = the project tree (ro), kernel = the test
 # kernel's installed modules (ro), modules = this tree's built modules
 # (ro), out = the run directory on the host (rw), cache = caches kept
-# across boots (rw, XDG_CACHE_HOME), and with vm.sh -m, extra = more
-# modules to load at boot (ro). If out/cmd exists it is run with bash and
+# across boots (rw, XDG_CACHE_HOME), with vm.sh -m, extra = more
+# modules to load at boot (ro), and with vm.sh -s, data = a directory
+# shared with the host (rw, at /run/data). If out/cmd exists it is run with bash and
 # its status written to out/rc; then the facts tests/board/splat.sh needs
 # go to out/ (tainted, lockdep_stats, kmemleak, dmesg last), then the end
 # marker out/done, and the board powers off. Otherwise an interactive
@@ -48,6 +49,11 @@ cp /mnt/kernel/lib/modules/"$kver"/modules.{order,builtin,builtin.modinfo} "$mdi
 mkdir -p /run/extra
 if cat /sys/bus/virtio/drivers/9pnet_virtio/*/mount_tag | tr '\0' '\n' | grep -qx extra; then
 	p9 extra ro,cache=loose /run/extra
+fi
+# vm.sh -s: a directory shared read-write with the host.
+if cat /sys/bus/virtio/drivers/9pnet_virtio/*/mount_tag | tr '\0' '\n' | grep -qx data; then
+	mkdir -p /run/data
+	p9 data rw /run/data
 fi
 for ko in /mnt/modules/*.ko /run/extra/*.ko; do
 	[ -e "$ko" ] && ln -s "$ko" "$mdir/extra/"

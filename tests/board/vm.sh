@@ -13,6 +13,8 @@
 #   vm.sh -m DIR          also install DIR/*.ko in extra/ and load them at
 #                         boot like the project's modules (harness tests)
 #   vm.sh -a ARG          append ARG to the kernel command line (repeatable)
+#   vm.sh -s DIR          share DIR read-write with the guest at /run/data
+#                         (test streams in, decoded pictures out)
 #
 # Environment: VSOC_VM_TIMEOUT (seconds, 900), VSOC_KMEMLEAK=1 (boot with
 # kmemleak=on, as FLAVOUR=kasan does), VSOC_VM_IMAGE (boot this kernel
@@ -35,14 +37,16 @@ cmd=
 out=
 dtsos=()
 extra=
+data=
 kargs=()
-while getopts a:c:d:m:o: opt; do
+while getopts a:c:d:m:o:s: opt; do
 	case $opt in
 	a) kargs+=("$OPTARG") ;;
 	c) cmd=$OPTARG ;;
 	d) dtsos+=("$(realpath "$OPTARG")") ;;
 	m) extra=$(realpath "$OPTARG") ;;
 	o) out=$OPTARG ;;
+	s) data=$(realpath "$OPTARG") ;;
 	*) exit 2 ;;
 	esac
 done
@@ -78,6 +82,8 @@ shares=($(share rootfs "$root" ro) $(share vsoc "$VSOC_TOP" ro)
 	$(share out "$out" rw) $(share cache "$gcache" rw))
 # shellcheck disable=SC2207
 [ -n "$extra" ] && shares+=($(share extra "$extra" ro))
+# shellcheck disable=SC2207
+[ -n "$data" ] && shares+=($(share data "$data" rw))
 # log_buf_len: the whole boot and run must fit in the ring buffer, so
 # that the saved log starts with the boot banner (splat.sh checks).
 append="console=ttyAMA0 root=rootfs rootfstype=9p rootflags=trans=virtio,version=9p2000.L,msize=262144,cache=loose ro init=/sbin/vsoc-init panic=-1 quiet log_buf_len=16M"
