@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Install the host packages a group of steps needs, only those missing.
-# Usage: deps.sh GROUP...   (GROUP: build, board, static, dkms, ktree)
+# Usage: deps.sh GROUP...   (GROUP: build, board, static, dkms, ktree, vdec)
 set -euo pipefail
 
 pkgs_build="make gcc bc flex bison libssl-dev libelf-dev kmod xz-utils rsync cpio python3"
@@ -9,6 +9,8 @@ pkgs_board="$pkgs_build gcc-aarch64-linux-gnu linux-source-6.12 qemu-system-arm 
 pkgs_static="$pkgs_board sparse perl git"
 pkgs_dkms="dkms linux-headers-amd64"
 pkgs_ktree="linux-source-6.1"
+# vsoc-vdec: test streams and reference decodes, the decode core's fuzzers.
+pkgs_vdec="ffmpeg clang libclang-rt-14-dev python3"
 
 want=()
 for g in "$@"; do

@@ -1,0 +1,85 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# vsoc-vdec, the stateless video decoder, end to end:
+#  - its decode core on the host: unit tests (ASan, UBSan) and a bounded
+#    fuzzing run of every codec (tests/vdec-core/);
+#  - on the board: v4l2-compliance of the media and video devices, FWHT
+#    streams encoded by vicodec decoded by vsoc-vdec and by vicodec's own
+#    stateless decoder (tests/guest/vdec-fwht.sh), MPEG-2 streams made by
+#    ffmpeg decoded by GStreamer's v4l2slmpeg2dec
+#    (tests/guest/vdec-mpeg2.sh), each decoded frame then compared here
+#    with ffmpeg's software decode of the same stream.
+# VSOC_FUZZ_SECONDS (default 15) bounds each fuzzer's run.
+set -uo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/tests/board/common.sh"
+. "$top/tests/lib.sh"
+
+"$top/tests/board/deps.sh" board vdec || { t_fail deps "cannot install tools"; exit 0; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/vsoc-vdec.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# --- the decode core on the host ---
+# Each unit test prints "PASS name" or "FAIL name: why" per check.
+core=$VSOC_CACHE/obj/vdec-core
+if make -s -C "$top/tests/vdec-core" O="$core" unit >"$work/unit.log" 2>&1; then
+	st=0
+else
+	st=1
+fi
+n=0
+while read -r res name rest; do
+	case $res in
+	PASS) t_pass "core/${name%:}"; n=$((n + 1)) ;;
+	FAIL) t_fail "core/${name%:}" "$rest"; n=$((n + 1)) ;;
+	esac
+done <"$work/unit.log"
+if [ $st -ne 0 ] || [ $n -eq 0 ]; then
+	tail -n 30 "$work/unit.log" | sed 's/^/    | /'
+	t_fail core-unit "the unit tests failed or reported nothing"
+fi
+
+for f in "$top"/tests/vdec-core/fuzz-*.c; do
+	f=$(basename "$f" .c)
+	t_check "core/$f" make -s -C "$top/tests/vdec-core" O="$core" \
+		FUZZERS="$f" FUZZ_SECONDS="${VSOC_FUZZ_SECONDS:-15}" fuzz
+done
+
+# --- on the board ---
+# The MPEG-2 streams and ffmpeg's decodes of them, made once per script
+# and ffmpeg version.
+key=$(ffmpeg -version | head -n 1 | vsoc_key "$top/tests/vdec/mpeg2-streams.sh")
+streams=$( (vsoc_cached "$VSOC_CACHE/vdec-streams/$key" "$top/tests/vdec/mpeg2-streams.sh") ) ||
+	{ t_fail streams "cannot make the MPEG-2 test streams"; exit 0; }
+data=$work/data
+mkdir -p "$data/out" "$data/streams"
+cp "$streams"/*.m2v "$data/streams/"
+
+"$top/tests/board/run-guest.sh" -s "$data" tests/guest/vdec-fwht.sh
+"$top/tests/board/run-guest.sh" -s "$data" tests/guest/vdec-mpeg2.sh
+
+# FWHT: vsoc-vdec's pictures (64-byte lines, 16-line planes) must be
+# vicodec's, bit for bit, and close to the source (a lossy codec).
+fw=(--size 640x360 --stride-b 640 --lines-b 368)
+if [ -s "$data/out/fwht-vsoc.nv12" ] && [ -s "$data/out/fwht-vicodec.nv12" ]; then
+	t_check fwht-frames-vs-vicodec python3 "$top/tests/vdec/compare.py" \
+		"${fw[@]}" --min-psnr inf "$data/out/fwht-vicodec.nv12" "$data/out/fwht-vsoc.nv12"
+	t_check fwht-frames-vs-source python3 "$top/tests/vdec/compare.py" \
+		"${fw[@]}" --min-psnr 30 "$data/out/fwht-src.nv12" "$data/out/fwht-vsoc.nv12"
+else
+	t_fail fwht-frames "no decoded FWHT frames"
+fi
+
+# Each stream GStreamer decoded on the board against ffmpeg's decode.
+for s in "$streams"/*.m2v; do
+	name=$(basename "$s" .m2v)
+	out=$data/out/$name.nv12
+	if [ ! -s "$out" ]; then
+		t_fail "mpeg2-frames/$name" "no decoded output"
+		continue
+	fi
+	size=$(ffprobe -v error -select_streams v:0 -show_entries stream=width,height \
+		-of csv=s=x:p=0 "$s")
+	t_check "mpeg2-frames/$name" python3 "$top/tests/vdec/compare.py" \
+		--size "$size" "$streams/$name.nv12" "$out"
+done
