@@ -95,8 +95,9 @@ int main(int argc, char **argv)
 		}
 	}
 	t = now() - t0;
-	printf("bench-fwht: %ux%u, %d frames (%.1f KiB/frame), %d passes: %.1f frames/s (%.1f Mblocks/s)\n",
-	       w, h, FRAMES, total / 1024.0 / FRAMES, passes,
-	       FRAMES * passes / t, blocks / t / 1e6);
+	printf("bench-fwht: %ux%u, %d frames (%.1f KiB/frame), %d passes: ",
+	       w, h, FRAMES, total / 1024.0 / FRAMES, passes);
+	printf("%.1f frames/s (%.1f Mblocks/s)\n", FRAMES * passes / t,
+	       blocks / t / 1e6);
 	return 0;
 }

@@ -141,6 +141,8 @@ struct fwht_dec {
 	u32 nwords;		/* whole 16-bit words in the bitstream */
 	u32 pos;		/* next word */
 	u32 blocks;		/* 8x8 blocks decoded */
+	u32 rows;		/* rows of coef holding non-zero values */
+	bool ac;		/* coef has a non-zero AC coefficient */
 	s16 coef[64];
 	s16 res[64];		/* inverse transform of the current block */
 	s16 copy[64];		/* the block being repeated */
@@ -180,9 +182,11 @@ static bool fwht_read_block(struct fwht_dec *d, u16 *stat)
 		return false;
 
 	memset(d->coef, 0, sizeof(d->coef));
+	d->rows = 0;
+	d->ac = false;
 	while (n < 64) {
 		u16 w;
-		u32 run;
+		u32 run, pos;
 
 		if (d->pos >= d->nwords)
 			return false;
@@ -191,9 +195,13 @@ static bool fwht_read_block(struct fwht_dec *d, u16 *stat)
 		if (run == FWHT_RUN_END)
 			break;
 		n += run;
-		if (n < 64)
-			d->coef[fwht_zigzag[n]] = (s16)((s32)(w >> 4) -
-						       ((w & 0x8000) ? 4096 : 0));
+		if (n < 64 && (w >> 4)) {
+			pos = fwht_zigzag[n];
+			d->coef[pos] = (s16)((s32)(w >> 4) -
+					     ((w & 0x8000) ? 4096 : 0));
+			d->rows |= 1 << (pos >> 3);
+			d->ac |= pos != 0;
+		}
 		n++;
 	}
 	return true;
@@ -230,7 +238,20 @@ static void fwht_inverse(struct fwht_dec *d, bool inter)
 	s32 v[8];
 	int i, j;
 
+	if (!d->ac) {
+		/* DC only: both passes spread the DC unchanged */
+		s32 r = fwht_s16(d->coef[0] * (1 << qs[0])) >> 6;
+		s16 flat = inter ? r : fwht_s16(r + 128);
+
+		for (i = 0; i < 64; i++)
+			res[i] = flat;
+		return;
+	}
 	for (i = 0; i < 8; i++) {
+		if (!(d->rows & (1 << i))) {
+			memset(&res[i * 8], 0, 8 * sizeof(*res));
+			continue;
+		}
 		for (j = 0; j < 8; j++)
 			v[j] = fwht_s16(d->coef[i * 8 + j] * (1 << qs[i * 8 + j]));
 		fwht_1d(v);
@@ -250,11 +271,10 @@ static void fwht_inverse(struct fwht_dec *d, bool inter)
 }
 
 /* Write a decoded block at @x, @y of the plane, adding the reference. */
-static void fwht_put_block(const struct fwht_plane *pl, const s16 *blk,
-			   u32 x, u32 y, bool inter)
+static inline void fwht_put(const struct fwht_plane *pl, const s16 *blk,
+			    u32 x, u32 y, bool inter, const u32 step)
 {
-	u8 *dst = pl->dst + (size_t)y * pl->dst_stride + (size_t)x * pl->step;
-	u32 step = pl->step;
+	u8 *dst = pl->dst + (size_t)y * pl->dst_stride + (size_t)x * step;
 	int i, j;
 
 	if (inter) {
@@ -274,6 +294,15 @@ static void fwht_put_block(const struct fwht_plane *pl, const s16 *blk,
 			dst[j * step] = fwht_clamp(blk[j]);
 		dst += pl->dst_stride;
 	}
+}
+
+static void fwht_put_block(const struct fwht_plane *pl, const s16 *blk,
+			   u32 x, u32 y, bool inter)
+{
+	if (pl->step == 1)
+		fwht_put(pl, blk, x, y, inter, 1);
+	else
+		fwht_put(pl, blk, x, y, inter, 2);
 }
 
 static enum vdec_status fwht_raw_plane(struct fwht_dec *d,
