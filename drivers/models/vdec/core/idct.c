@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vsoc-vdec decode core: 8x8 inverse DCT.
+ *
+ * Separable even/odd decomposition of the 8-point IDCT. The constants are
+ * Wk = round(2048 * sqrt(2) * cos(k * pi / 16)), so one 1-D pass yields
+ * 4096 * sqrt(2) times the true 1-D transform. The row pass keeps 3 bits
+ * of fraction (scale 8 * sqrt(2)) and the column pass scales by 2^16 in
+ * total. With inputs in [-2048, 2047] every intermediate fits in 31 bits.
+ */
+#include "idct.h"
+
+#define W1 2841
+#define W2 2676
+#define W3 2408
+#define W4 2048
+#define W5 1609
+#define W6 1108
+#define W7 565
+
+#define ROW_SHIFT 9
+#define COL_SHIFT 16
+
+static inline void idct_1d(const s32 *in, int istep, s32 *out, int ostep,
+			   int shift)
+{
+	s32 x0 = in[0], x1 = in[istep], x2 = in[2 * istep];
+	s32 x3 = in[3 * istep], x4 = in[4 * istep], x5 = in[5 * istep];
+	s32 x6 = in[6 * istep], x7 = in[7 * istep];
+	s32 rnd = 1 << (shift - 1);
+	s32 a0 = W4 * x0 + W4 * x4 + rnd, a1 = W4 * x0 - W4 * x4 + rnd;
+	s32 b0 = W2 * x2 + W6 * x6, b1 = W6 * x2 - W2 * x6;
+	s32 e0 = a0 + b0, e3 = a0 - b0, e1 = a1 + b1, e2 = a1 - b1;
+	s32 o0 = W1 * x1 + W3 * x3 + W5 * x5 + W7 * x7;
+	s32 o1 = W3 * x1 - W7 * x3 - W1 * x5 - W5 * x7;
+	s32 o2 = W5 * x1 - W1 * x3 + W7 * x5 + W3 * x7;
+	s32 o3 = W7 * x1 - W5 * x3 + W3 * x5 - W1 * x7;
+
+	out[0] = (e0 + o0) >> shift;
+	out[7 * ostep] = (e0 - o0) >> shift;
+	out[1 * ostep] = (e1 + o1) >> shift;
+	out[6 * ostep] = (e1 - o1) >> shift;
+	out[2 * ostep] = (e2 + o2) >> shift;
+	out[5 * ostep] = (e2 - o2) >> shift;
+	out[3 * ostep] = (e3 + o3) >> shift;
+	out[4 * ostep] = (e3 - o3) >> shift;
+}
+
+static void idct_tmp(const s16 *blk, s32 *res)
+{
+	s32 tmp[64], in[8];
+	int r, c, i;
+
+	for (r = 0; r < 8; r++) {
+		const s16 *row = blk + r * 8;
+		s32 *t = tmp + r * 8;
+
+		if (!(row[1] | row[2] | row[3] | row[4] | row[5] | row[6] |
+		      row[7])) {
+			s32 dc = row[0] * (W4 >> ROW_SHIFT);
+
+			for (i = 0; i < 8; i++)
+				t[i] = dc;
+			continue;
+		}
+		for (i = 0; i < 8; i++)
+			in[i] = row[i];
+		idct_1d(in, 1, t, 1, ROW_SHIFT);
+	}
+	for (c = 0; c < 8; c++) {
+		const s32 *col = tmp + c;
+
+		if (!(col[8] | col[16] | col[24] | col[32] | col[40] |
+		      col[48] | col[56])) {
+			s32 dc = (col[0] * W4 + (1 << (COL_SHIFT - 1))) >>
+				 COL_SHIFT;
+
+			for (i = 0; i < 8; i++)
+				res[c + i * 8] = dc;
+			continue;
+		}
+		idct_1d(col, 8, res + c, 8, COL_SHIFT);
+	}
+}
+
+void vdec_idct(s16 *blk)
+{
+	s32 res[64];
+	int i;
+
+	idct_tmp(blk, res);
+	for (i = 0; i < 64; i++)
+		blk[i] = (s16)res[i];
+}
+
+static inline u8 clip_u8(s32 v)
+{
+	return v < 0 ? 0 : v > 255 ? 255 : (u8)v;
+}
+
+void vdec_idct_put(s16 *blk, u8 *dst, int stride, int step)
+{
+	s32 res[64];
+	int x, y;
+
+	idct_tmp(blk, res);
+	for (y = 0; y < 8; y++, dst += stride)
+		for (x = 0; x < 8; x++)
+			dst[x * step] = clip_u8(res[y * 8 + x]);
+}
+
+void vdec_idct_add(s16 *blk, u8 *dst, int stride, int step)
+{
+	s32 res[64];
+	int x, y;
+
+	idct_tmp(blk, res);
+	for (y = 0; y < 8; y++, dst += stride)
+		for (x = 0; x < 8; x++)
+			dst[x * step] = clip_u8(dst[x * step] + res[y * 8 + x]);
+}
