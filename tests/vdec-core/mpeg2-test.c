@@ -74,6 +74,7 @@ static void output(struct run *r, struct frame *f)
 	const u8 *ref;
 	double sse = 0;
 	bool same = true;
+	int maxd = 0, mx = 0, my = 0;
 
 	if (r->out >= r->nref) {
 		r->out++;
@@ -86,6 +87,11 @@ static void output(struct run *r, struct frame *f)
 
 			sse += d * d;
 			same &= !d;
+			if (abs(d) > maxd) {
+				maxd = abs(d);
+				mx = x;
+				my = y;
+			}
 		}
 	for (y = 0; y < r->h / 2; y++)
 		for (x = 0; x < r->w; x++) {
@@ -95,6 +101,9 @@ static void output(struct run *r, struct frame *f)
 			sse += d * d;
 			same &= !d;
 		}
+	if (getenv("MPEG2_DEBUG"))
+		printf("  frame %u: sse %.0f, luma max diff %d at %d,%d\n",
+		       r->out, sse, maxd, mx, my);
 	if (same) {
 		r->identical++;
 	} else {

@@ -624,6 +624,8 @@ static void mb_skipped(struct mpeg2_ctx *c, int addr, bool conceal)
 	struct mb_motion zero = { .flags = MB_MF };
 	struct mb_dst d;
 
+	vdec_dbg("pt %d mb %d,%d skipped\n", c->p->picture_coding_type, mbx,
+		 mby);
 	mb_dst_get(c, mbx, mby, &d);
 	if (c->p->picture_coding_type == 1) {
 		int l;
@@ -678,7 +680,7 @@ static bool decode_mb(struct mpeg2_ctx *c, int addr)
 
 	c->mv_err = false;
 	mb_dst_get(c, mbx, mby, &d);
-	bs = dct_field ? 2 * d.ys : 8 * d.ys;
+	bs = dct_field ? d.ys : 8 * d.ys;
 	if (type & MB_INTRA) {
 		if (p->concealment_motion_vectors) {
 			m.mt = c->field_pic ? MT_FIELD : MT_FRAME;
@@ -727,6 +729,12 @@ static bool decode_mb(struct mpeg2_ctx *c, int addr)
 		}
 		if (vdec_bits_overrun(b))
 			return false;
+		vdec_dbg("pt %d mb %d,%d type %x mt %d mv %d,%d %d,%d | %d,%d %d,%d fs %d %d %d %d cbp %x dct %d\n",
+			 p->picture_coding_type, mbx, mby, type, m.mt,
+			 m.mv[0][0][0], m.mv[0][0][1], m.mv[1][0][0],
+			 m.mv[1][0][1], m.mv[0][1][0], m.mv[0][1][1],
+			 m.mv[1][1][0], m.mv[1][1][1], m.fs[0][0], m.fs[1][0],
+			 m.fs[0][1], m.fs[1][1], cbp, dct_field);
 		predict(c, &m, mbx, mby, d.y, d.ys, d.c, d.cs);
 		for (k = 0; k < 6; k++) {
 			u8 *dst;

@@ -189,8 +189,8 @@ int vdec_check_bits(char *msg, size_t len)
 	vdec_bits_init(&b, buf, sizeof(buf));
 	fails += vdec_bits_get(&b, 4) != 0xa;
 	fails += vdec_bits_get(&b, 1) != 0;
-	fails += vdec_bits_peek(&b, 11) != 0x2d5;
-	fails += vdec_bits_get(&b, 19) != 0x2d5ff;
+	fails += vdec_bits_peek(&b, 11) != 0x55a;
+	fails += vdec_bits_get(&b, 19) != 0x55aff;
 	fails += vdec_bits_pos(&b) != 24;
 	fails += vdec_bits_get(&b, 32) != 0x00123456;
 	fails += vdec_bits_get(&b, 24) != 0x789abc;
