@@ -6,6 +6,7 @@
 #include "vdec-core.h"
 #include "bits.h"
 #include "idct.h"
+#include "mpeg2-tables.h"
 
 /* cos(j * pi / 16) * 2^28, j = 0..8 */
 static const s64 ref_cos[9] = {
@@ -211,9 +212,328 @@ int vdec_check_bits(char *msg, size_t len)
 	return fails;
 }
 
+
+/* ---- MPEG-2 motion compensation check ---- */
+
+#define MC_W	48
+#define MC_H	64
+#define MC_GUARD 64
+
+struct bitw {
+	u8 buf[64];
+	u32 pos;
+};
+
+static void bw_put(struct bitw *w, u32 v, int n)
+{
+	while (n--) {
+		if (w->pos / 8 < sizeof(w->buf) && ((v >> n) & 1))
+			w->buf[w->pos / 8] |= 0x80 >> (w->pos % 8);
+		w->pos++;
+	}
+}
+
+static void bw_code(struct bitw *w, const struct mpeg2_code *c, int n,
+		    int sym)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (c[i].sym == sym) {
+			bw_put(w, c[i].code, c[i].len);
+			return;
+		}
+}
+
+/* A motion vector component: @delta from its prediction, f_code @fc. */
+static void bw_mv(struct bitw *w, int delta, int fc)
+{
+	int f = 1 << (fc - 1), a = delta < 0 ? -delta : delta, code;
+
+	if (!delta) {
+		bw_put(w, 1, 1);
+		return;
+	}
+	code = (a - 1) / f + 1;
+	bw_code(w, mpeg2_mv_codes, ARRAY_SIZE(mpeg2_mv_codes), code);
+	bw_put(w, delta < 0, 1);
+	if (f > 1)
+		bw_put(w, (a - 1) % f, fc - 1);
+}
+
+/*
+ * A check case: picture type @pt (2 P, 3 B), structure @ps, motion type
+ * @mt, vectors @mv[r][t] (both directions of a B use them), field selects
+ * @fs[r], f_code 9 or 2.
+ */
+struct mc_case {
+	u8 pt;
+	u8 ps;
+	u8 mt;
+	u8 second;
+	u8 fc;
+	s16 mv[2][2];
+	u8 fs[2];
+};
+
+static const struct mc_case mc_cases[] = {
+	/* frame pictures, frame prediction: far out, half-pel at borders */
+	{ 2, 3, 2, 0, 9, { { -4096, -4096 } }, { 0 } },
+	{ 2, 3, 2, 0, 9, { { 4095, 4095 } }, { 0 } },
+	{ 2, 3, 2, 0, 2, { { -1, -1 } }, { 0 } },
+	{ 2, 3, 2, 0, 2, { { 31, 33 } }, { 0 } },
+	{ 2, 3, 2, 0, 9, { { 3, -4001 } }, { 0 } },
+	{ 3, 3, 2, 0, 2, { { 17, -3 } }, { 0 } },
+	/* frame pictures, field prediction */
+	{ 2, 3, 1, 0, 9, { { -2001, 1001 }, { 1999, -3001 } }, { 1, 0 } },
+	{ 2, 3, 1, 0, 2, { { -3, -5 }, { 5, 7 } }, { 0, 1 } },
+	{ 3, 3, 1, 0, 2, { { 1, 1 }, { -1, -1 } }, { 1, 1 } },
+	/* field pictures: field and 16x8 prediction, second fields */
+	{ 2, 1, 1, 0, 9, { { 4095, -4096 } }, { 1 } },
+	{ 2, 2, 1, 0, 2, { { -7, 9 } }, { 0 } },
+	{ 2, 1, 1, 1, 2, { { 3, 3 } }, { 1 } },
+	{ 2, 2, 1, 1, 2, { { -9, -1 } }, { 0 } },
+	{ 2, 2, 2, 1, 9, { { 1, 2001 }, { -3, -999 } }, { 0, 1 } },
+	{ 3, 1, 2, 0, 2, { { 5, -5 }, { -31, 31 } }, { 1, 0 } },
+};
+
+struct mc_check {
+	struct vdec_mpeg2_params p;
+	struct vdec_pic pic[3];		/* out, fwd, bwd */
+	u8 mem[3][2][MC_W * MC_H + MC_GUARD];
+	u8 orig[2][MC_W * MC_H + MC_GUARD];
+	struct bitw bw[MC_W / 16 * MC_H / 16];
+	u8 bs[MC_W / 16 * MC_H / 16 * 64];
+};
+
+static u8 mc_fetch(const struct vdec_pic *pic, bool chroma, int field, int x,
+		   int y, int k)
+{
+	int w = chroma ? MC_W / 2 : MC_W, lines = chroma ? MC_H / 2 : MC_H;
+	int stride = pic->stride, off = 0;
+	const u8 *base = chroma ? pic->chroma : pic->luma;
+
+	if (field >= 0) {
+		off = field * stride;
+		stride *= 2;
+		lines /= 2;
+	}
+	x = clamp(x, 0, w - 1);
+	y = clamp(y, 0, lines - 1);
+	return base[off + y * stride + x * (chroma ? 2 : 1) + k];
+}
+
+/* The prediction of one sample, straight from clause 7.6.4. */
+static int mc_sample(const struct vdec_pic *pic, bool chroma, int field,
+		     int x, int y, const s16 *vec, int k)
+{
+	int vx = chroma ? vec[0] / 2 : vec[0], vy = chroma ? vec[1] / 2 : vec[1];
+	int xi = x + (vx >> 1), yi = y + (vy >> 1), hx = vx & 1, hy = vy & 1;
+	int a = mc_fetch(pic, chroma, field, xi, yi, k);
+	int b = mc_fetch(pic, chroma, field, xi + hx, yi, k);
+	int c = mc_fetch(pic, chroma, field, xi, yi + hy, k);
+	int d = mc_fetch(pic, chroma, field, xi + hx, yi + hy, k);
+
+	if (hx && hy)
+		return (a + b + c + d + 2) >> 2;
+	if (hx)
+		return (a + b + 1) >> 1;
+	if (hy)
+		return (a + c + 1) >> 1;
+	return a;
+}
+
+/* Per macroblock vector variation, to cover different offsets. */
+static void mc_vec(const struct mc_case *t, int r, int mbx, int mby,
+		   s16 *v)
+{
+	int lim = 16 << (t->fc - 1);
+
+	v[0] = clamp(t->mv[r][0] + mbx * 3 - mby, -lim, lim - 1);
+	v[1] = clamp(t->mv[r][1] - mbx + mby * 5, -lim, lim - 1);
+}
+
+static void mc_write_mb(struct mc_check *m, const struct mc_case *t, int mbx,
+			int mby, struct bitw *w)
+{
+	int nvec = t->mt == 1 && t->ps == 3 ? 2 : (t->mt == 2 && t->ps != 3 ?
+						   2 : 1);
+	int s, r;
+
+	memset(w, 0, sizeof(*w));
+	bw_put(w, 0x000001, 24);
+	bw_put(w, mby + 1, 8);
+	bw_put(w, 4, 5);		/* quantiser_scale_code */
+	bw_put(w, 0, 1);		/* extra_bit_slice */
+	bw_code(w, mpeg2_mba_codes, ARRAY_SIZE(mpeg2_mba_codes), mbx + 1);
+	if (t->pt == 2)
+		bw_put(w, 1, 3);	/* 001: motion forward, not coded */
+	else
+		bw_put(w, 2, 2);	/* 10: interpolated, not coded */
+	if (t->ps != 3 || t->mt != 2)
+		bw_put(w, t->mt, 2);
+	for (s = 0; s < (t->pt == 3 ? 2 : 1); s++)
+		for (r = 0; r < nvec; r++) {
+			s16 v[2];
+
+			mc_vec(t, r, mbx, mby, v);
+			if (nvec == 2 || t->ps != 3)
+				bw_put(w, t->fs[r], 1);
+			bw_mv(w, v[0], t->fc);
+			bw_mv(w, v[1], t->fc);
+		}
+	bw_put(w, 0, 32);
+}
+
+/* Check one macroblock of the output; returns mismatching samples. */
+static int mc_check_mb(struct mc_check *m, const struct mc_case *t, int mbx,
+		       int mby)
+{
+	const struct vdec_pic *o = &m->pic[0];
+	int bad = 0, cc, x, y, k, r, s;
+
+	for (cc = 0; cc < 2; cc++) {
+		int sz = cc ? 8 : 16, steps = cc ? 2 : 1;
+
+		for (y = 0; y < sz; y++)
+			for (x = 0; x < sz; x++)
+				for (k = 0; k < steps; k++) {
+					int want = 0, got, line, n = 0;
+
+					for (s = 0; s < (t->pt == 3 ? 2 : 1);
+					     s++) {
+						const struct vdec_pic *ref =
+							&m->pic[1 + s];
+						int field, fy, px;
+						s16 v[2];
+
+						r = 0;
+						if (t->ps == 3 && t->mt == 1)
+							r = y & 1;
+						else if (t->ps != 3 &&
+							 t->mt == 2)
+							r = y >= sz / 2;
+						mc_vec(t, r, mbx, mby, v);
+						if (t->ps == 3 && t->mt == 2) {
+							field = -1;
+							fy = mby * sz + y;
+						} else if (t->ps == 3) {
+							field = t->fs[r];
+							fy = mby * sz / 2 +
+							     y / 2;
+						} else {
+							field = t->fs[r];
+							fy = mby * sz + y;
+							if (t->pt == 2 &&
+							    t->second &&
+							    field != t->ps - 1)
+								ref = o;
+						}
+						px = mc_sample(ref, cc, field,
+							       mbx * sz + x,
+							       fy, v, k);
+						want = n++ ? (want + px + 1) >> 1 :
+							     px;
+					}
+					if (t->ps == 3)
+						line = mby * sz + y;
+					else
+						line = (mby * sz + y) * 2 +
+						       t->ps - 1;
+					got = (cc ? o->chroma : o->luma)
+						[line * o->stride +
+						 (mbx * sz + x) * steps + k];
+					bad += got != want;
+				}
+	}
+	return bad;
+}
+
+static int mc_run(struct mc_check *m, const struct mc_case *t, char *msg,
+		  size_t len, int idx)
+{
+	int mbw = MC_W / 16, rows = t->ps == 3 ? MC_H / 16 : MC_H / 32;
+	int i, j, mbx, mby, bad = 0, other = 0;
+	u32 n = 0, pos = 0, dec;
+	enum vdec_status st;
+
+	memset(&m->p, 0, sizeof(m->p));
+	m->p.chroma_format = 1;
+	m->p.picture_coding_type = t->pt;
+	m->p.picture_structure = t->ps;
+	m->p.second_field = t->second;
+	m->p.top_field_first = 1;
+	m->p.frame_pred_frame_dct = t->ps == 3 && t->mt == 2;
+	for (i = 0; i < 4; i++)
+		m->p.f_code[i / 2][i % 2] = t->fc;
+	for (i = 0; i < 64; i++) {
+		m->p.qm[0][i] = 16;
+		m->p.qm[1][i] = 16;
+	}
+	for (i = 0; i < 3; i++)
+		for (j = 0; j < 2; j++) {
+			u32 x = 12345u * (i + 1) + j, k;
+
+			for (k = 0; k < sizeof(m->mem[i][j]); k++) {
+				x = x * 1103515245u + 12345u;
+				m->mem[i][j][k] = (u8)(x >> 16);
+			}
+		}
+	for (j = 0; j < 2; j++)
+		memcpy(m->orig[j], m->mem[0][j], sizeof(m->orig[j]));
+	for (mby = 0; mby < rows; mby++)
+		for (mbx = 0; mbx < mbw; mbx++) {
+			struct bitw *w = &m->bw[n++];
+
+			mc_write_mb(m, t, mbx, mby, w);
+			memcpy(m->bs + pos, w->buf, DIV_ROUND_UP(w->pos, 8));
+			pos += DIV_ROUND_UP(w->pos, 8);
+		}
+	st = vdec_mpeg2_decode(&m->p, m->bs, pos, &m->pic[1], &m->pic[2],
+			       &m->pic[0], &dec);
+	for (mby = 0; mby < rows; mby++)
+		for (mbx = 0; mbx < mbw; mbx++)
+			bad += mc_check_mb(m, t, mbx, mby);
+	/* the other field and the guard bytes stay untouched */
+	for (j = 0; j < 2; j++) {
+		int lines = j ? MC_H / 2 : MC_H;
+
+		for (i = 0; i < lines * MC_W; i++)
+			if (t->ps != 3 && (i / MC_W) % 2 != t->ps - 1)
+				other += m->mem[0][j][i] != m->orig[j][i];
+		for (i = MC_W * MC_H; i < MC_W * MC_H + MC_GUARD; i++)
+			other += m->mem[0][j][i] != m->orig[j][i];
+	}
+	if ((st || bad || other || dec != n) && msg)
+		snprintf(msg, len,
+			 "mc case %d: status %d, %u/%u macroblocks, %d samples wrong, %d outside written",
+			 idx, st, dec, n, bad, other);
+	return st || bad || other || dec != n;
+}
+
 int vdec_check_mpeg2_mc(char *msg, size_t len)
 {
-	if (msg)
-		snprintf(msg, len, "mc: TODO");
-	return 0;
+	struct mc_check *m = vdec_zalloc(sizeof(*m));
+	int fails = 0, i;
+
+	if (!m) {
+		if (msg)
+			snprintf(msg, len, "mc: no memory");
+		return 1;
+	}
+	for (i = 0; i < 3; i++) {
+		m->pic[i].luma = m->mem[i][0];
+		m->pic[i].chroma = m->mem[i][1];
+		m->pic[i].stride = MC_W;
+		m->pic[i].width = MC_W;
+		m->pic[i].height = MC_H;
+	}
+	if (msg && len)
+		msg[0] = 0;
+	for (i = 0; i < ARRAY_SIZE(mc_cases); i++)
+		fails += mc_run(m, &mc_cases[i], msg, len, i);
+	if (!fails && msg)
+		snprintf(msg, len, "mc: %d cases", (int)ARRAY_SIZE(mc_cases));
+	vdec_free(m);
+	return fails;
 }
