@@ -67,19 +67,28 @@ static void idct_tmp(const s16 *blk, s32 *res)
 			in[i] = row[i];
 		idct_1d(in, 1, t, 1, ROW_SHIFT);
 	}
+	/* one column per lane: this loop vectorises where SIMD is allowed */
 	for (c = 0; c < 8; c++) {
-		const s32 *col = tmp + c;
+		s32 x0 = tmp[c], x1 = tmp[8 + c], x2 = tmp[16 + c];
+		s32 x3 = tmp[24 + c], x4 = tmp[32 + c], x5 = tmp[40 + c];
+		s32 x6 = tmp[48 + c], x7 = tmp[56 + c];
+		s32 rnd = 1 << (COL_SHIFT - 1);
+		s32 a0 = W4 * (x0 + x4) + rnd, a1 = W4 * (x0 - x4) + rnd;
+		s32 b0 = W2 * x2 + W6 * x6, b1 = W6 * x2 - W2 * x6;
+		s32 e0 = a0 + b0, e3 = a0 - b0, e1 = a1 + b1, e2 = a1 - b1;
+		s32 o0 = W1 * x1 + W3 * x3 + W5 * x5 + W7 * x7;
+		s32 o1 = W3 * x1 - W7 * x3 - W1 * x5 - W5 * x7;
+		s32 o2 = W5 * x1 - W1 * x3 + W7 * x5 + W3 * x7;
+		s32 o3 = W7 * x1 - W5 * x3 + W3 * x5 - W1 * x7;
 
-		if (!(col[8] | col[16] | col[24] | col[32] | col[40] |
-		      col[48] | col[56])) {
-			s32 dc = (col[0] * W4 + (1 << (COL_SHIFT - 1))) >>
-				 COL_SHIFT;
-
-			for (i = 0; i < 8; i++)
-				res[c + i * 8] = dc;
-			continue;
-		}
-		idct_1d(col, 8, res + c, 8, COL_SHIFT);
+		res[c] = (e0 + o0) >> COL_SHIFT;
+		res[56 + c] = (e0 - o0) >> COL_SHIFT;
+		res[8 + c] = (e1 + o1) >> COL_SHIFT;
+		res[48 + c] = (e1 - o1) >> COL_SHIFT;
+		res[16 + c] = (e2 + o2) >> COL_SHIFT;
+		res[40 + c] = (e2 - o2) >> COL_SHIFT;
+		res[24 + c] = (e3 + o3) >> COL_SHIFT;
+		res[32 + c] = (e3 - o3) >> COL_SHIFT;
 	}
 }
 
@@ -95,27 +104,47 @@ void vdec_idct(s16 *blk)
 
 static inline u8 clip_u8(s32 v)
 {
-	return v < 0 ? 0 : v > 255 ? 255 : (u8)v;
+	if (v & ~255)
+		return v < 0 ? 0 : 255;
+	return (u8)v;
+}
+
+static inline void put_rows(const s32 *res, u8 *dst, int stride, int step)
+{
+	int x, y;
+
+	for (y = 0; y < 8; y++, dst += stride, res += 8)
+		for (x = 0; x < 8; x++)
+			dst[x * step] = clip_u8(res[x]);
+}
+
+static inline void add_rows(const s32 *res, u8 *dst, int stride, int step)
+{
+	int x, y;
+
+	for (y = 0; y < 8; y++, dst += stride, res += 8)
+		for (x = 0; x < 8; x++)
+			dst[x * step] = clip_u8(dst[x * step] + res[x]);
 }
 
 void vdec_idct_put(s16 *blk, u8 *dst, int stride, int step)
 {
 	s32 res[64];
-	int x, y;
 
 	idct_tmp(blk, res);
-	for (y = 0; y < 8; y++, dst += stride)
-		for (x = 0; x < 8; x++)
-			dst[x * step] = clip_u8(res[y * 8 + x]);
+	if (step == 1)
+		put_rows(res, dst, stride, 1);
+	else
+		put_rows(res, dst, stride, 2);
 }
 
 void vdec_idct_add(s16 *blk, u8 *dst, int stride, int step)
 {
 	s32 res[64];
-	int x, y;
 
 	idct_tmp(blk, res);
-	for (y = 0; y < 8; y++, dst += stride)
-		for (x = 0; x < 8; x++)
-			dst[x * step] = clip_u8(dst[x * step] + res[y * 8 + x]);
+	if (step == 1)
+		add_rows(res, dst, stride, 1);
+	else
+		add_rows(res, dst, stride, 2);
 }

@@ -941,9 +941,14 @@ enum vdec_status vdec_mpeg2_decode(const struct vdec_mpeg2_params *p,
 		code = bs[i + 3];
 		start = i + 4;
 		end = start;
-		while (end + 3 <= len &&
-		       (bs[end] || bs[end + 1] || bs[end + 2] != 1))
-			end++;
+		while (end + 3 <= len) {
+			if (bs[end + 2] > 1)
+				end += 3;
+			else if (bs[end + 2] == 1 && !bs[end + 1] && !bs[end])
+				break;
+			else
+				end++;
+		}
 		if (end + 3 > len)
 			end = len;
 		if (code >= 0x01 && code <= 0xaf)
