@@ -53,11 +53,10 @@ static int on_picture(void *priv, const struct mpeg2_pic_info *pi)
 	}
 	if (pi->width != b->pics[0].width || pi->height != b->pics[0].height)
 		return 1;
-	if (field && b->first_field_done) {
+	if (field && b->first_field_done)
 		p.second_field = 1;
-	} else {
+	else
 		b->cur = free_pic(b);
-	}
 	if (p.picture_coding_type >= 2)
 		fwd = &b->pics[b->bwd >= 0 ? b->bwd : b->cur];
 	if (p.picture_coding_type == 3) {

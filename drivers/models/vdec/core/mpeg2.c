@@ -151,7 +151,9 @@ static void tables_build(struct mpeg2_ctx *c)
 	vlc_build(c->dcl, 9, mpeg2_dcl_codes, ARRAY_SIZE(mpeg2_dcl_codes));
 	vlc_build(c->dcc, 10, mpeg2_dcc_codes, ARRAY_SIZE(mpeg2_dcc_codes));
 	dct_build(&c->dct[0], mpeg2_dct_b14, ARRAY_SIZE(mpeg2_dct_b14));
+	dct_build(&c->dct[0], mpeg2_dct_common, ARRAY_SIZE(mpeg2_dct_common));
 	dct_build(&c->dct[1], mpeg2_dct_b15, ARRAY_SIZE(mpeg2_dct_b15));
+	dct_build(&c->dct[1], mpeg2_dct_common, ARRAY_SIZE(mpeg2_dct_common));
 }
 
 /* Decode one code of a flat table; -1 on an invalid code. */
@@ -624,8 +626,6 @@ static void mb_skipped(struct mpeg2_ctx *c, int addr, bool conceal)
 	struct mb_motion zero = { .flags = MB_MF };
 	struct mb_dst d;
 
-	vdec_dbg("pt %d mb %d,%d skipped\n", c->p->picture_coding_type, mbx,
-		 mby);
 	mb_dst_get(c, mbx, mby, &d);
 	if (c->p->picture_coding_type == 1) {
 		int l;
@@ -729,12 +729,6 @@ static bool decode_mb(struct mpeg2_ctx *c, int addr)
 		}
 		if (vdec_bits_overrun(b))
 			return false;
-		vdec_dbg("pt %d mb %d,%d type %x mt %d mv %d,%d %d,%d | %d,%d %d,%d fs %d %d %d %d cbp %x dct %d\n",
-			 p->picture_coding_type, mbx, mby, type, m.mt,
-			 m.mv[0][0][0], m.mv[0][0][1], m.mv[1][0][0],
-			 m.mv[1][0][1], m.mv[0][1][0], m.mv[0][1][1],
-			 m.mv[1][1][0], m.mv[1][1][1], m.fs[0][0], m.fs[1][0],
-			 m.fs[0][1], m.fs[1][1], cbp, dct_field);
 		predict(c, &m, mbx, mby, d.y, d.ys, d.c, d.cs);
 		for (k = 0; k < 6; k++) {
 			u8 *dst;
@@ -942,12 +936,9 @@ enum vdec_status vdec_mpeg2_decode(const struct vdec_mpeg2_params *p,
 		start = i + 4;
 		end = start;
 		while (end + 3 <= len) {
-			if (bs[end + 2] > 1)
-				end += 3;
-			else if (bs[end + 2] == 1 && !bs[end + 1] && !bs[end])
+			if (bs[end + 2] == 1 && !bs[end + 1] && !bs[end])
 				break;
-			else
-				end++;
+			end += bs[end + 2] > 1 ? 3 : 1;
 		}
 		if (end + 3 > len)
 			end = len;

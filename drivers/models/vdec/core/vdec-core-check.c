@@ -212,7 +212,6 @@ int vdec_check_bits(char *msg, size_t len)
 	return fails;
 }
 
-
 /* ---- MPEG-2 motion compensation check ---- */
 
 #define MC_W	48
@@ -385,66 +384,59 @@ static void mc_write_mb(struct mc_check *m, const struct mc_case *t, int mbx,
 	bw_put(w, 0, 32);
 }
 
+/* The expected sample (@x, @y) of component @cc (byte @k of a pair). */
+static int mc_want(struct mc_check *m, const struct mc_case *t, int mbx,
+		   int mby, int cc, int x, int y, int k)
+{
+	int sz = cc ? 8 : 16, want = 0, s;
+
+	for (s = 0; s < (t->pt == 3 ? 2 : 1); s++) {
+		const struct vdec_pic *ref = &m->pic[1 + s];
+		int field = -1, fy = mby * sz + y, r = 0, px;
+		s16 v[2];
+
+		if (t->ps == 3 && t->mt == 1)
+			r = y & 1;
+		else if (t->ps != 3 && t->mt == 2)
+			r = y >= sz / 2;
+		mc_vec(t, r, mbx, mby, v);
+		if (t->ps == 3 && t->mt == 1) {
+			field = t->fs[r];
+			fy = mby * sz / 2 + y / 2;
+		} else if (t->ps != 3) {
+			field = t->fs[r];
+			if (t->pt == 2 && t->second && field != t->ps - 1)
+				ref = &m->pic[0];
+		}
+		px = mc_sample(ref, cc, field, mbx * sz + x, fy, v, k);
+		want = s ? (want + px + 1) >> 1 : px;
+	}
+	return want;
+}
+
 /* Check one macroblock of the output; returns mismatching samples. */
 static int mc_check_mb(struct mc_check *m, const struct mc_case *t, int mbx,
 		       int mby)
 {
 	const struct vdec_pic *o = &m->pic[0];
-	int bad = 0, cc, x, y, k, r, s;
+	int bad = 0, cc, x, y, k;
 
 	for (cc = 0; cc < 2; cc++) {
 		int sz = cc ? 8 : 16, steps = cc ? 2 : 1;
+		const u8 *plane = cc ? o->chroma : o->luma;
 
-		for (y = 0; y < sz; y++)
-			for (x = 0; x < sz; x++)
-				for (k = 0; k < steps; k++) {
-					int want = 0, got, line, n = 0;
+		for (y = 0; y < sz; y++) {
+			int line = mby * sz + y;
 
-					for (s = 0; s < (t->pt == 3 ? 2 : 1);
-					     s++) {
-						const struct vdec_pic *ref =
-							&m->pic[1 + s];
-						int field, fy, px;
-						s16 v[2];
-
-						r = 0;
-						if (t->ps == 3 && t->mt == 1)
-							r = y & 1;
-						else if (t->ps != 3 &&
-							 t->mt == 2)
-							r = y >= sz / 2;
-						mc_vec(t, r, mbx, mby, v);
-						if (t->ps == 3 && t->mt == 2) {
-							field = -1;
-							fy = mby * sz + y;
-						} else if (t->ps == 3) {
-							field = t->fs[r];
-							fy = mby * sz / 2 +
-							     y / 2;
-						} else {
-							field = t->fs[r];
-							fy = mby * sz + y;
-							if (t->pt == 2 &&
-							    t->second &&
-							    field != t->ps - 1)
-								ref = o;
-						}
-						px = mc_sample(ref, cc, field,
-							       mbx * sz + x,
-							       fy, v, k);
-						want = n++ ? (want + px + 1) >> 1 :
-							     px;
-					}
-					if (t->ps == 3)
-						line = mby * sz + y;
-					else
-						line = (mby * sz + y) * 2 +
-						       t->ps - 1;
-					got = (cc ? o->chroma : o->luma)
-						[line * o->stride +
-						 (mbx * sz + x) * steps + k];
-					bad += got != want;
-				}
+			if (t->ps != 3)
+				line = line * 2 + t->ps - 1;
+			for (x = 0; x < sz * steps; x++) {
+				k = x % steps;
+				bad += plane[line * o->stride + mbx * 16 + x] !=
+				       mc_want(m, t, mbx, mby, cc, x / steps, y,
+					       k);
+			}
+		}
 	}
 	return bad;
 }
