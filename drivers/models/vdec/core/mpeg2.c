@@ -141,19 +141,19 @@ static void dct_build(struct dct_tab *t, const struct mpeg2_dct_code *c, int n)
 
 static void tables_build(struct mpeg2_ctx *c)
 {
-	vlc_build(c->mba, 11, mpeg2_mba_codes, ARRAY_SIZE(mpeg2_mba_codes));
-	vlc_build(c->mbtype[0], 6, mpeg2_mbtype_i, ARRAY_SIZE(mpeg2_mbtype_i));
-	vlc_build(c->mbtype[1], 6, mpeg2_mbtype_p, ARRAY_SIZE(mpeg2_mbtype_p));
-	vlc_build(c->mbtype[2], 6, mpeg2_mbtype_b, ARRAY_SIZE(mpeg2_mbtype_b));
-	vlc_build(c->cbp, 9, mpeg2_cbp_codes, ARRAY_SIZE(mpeg2_cbp_codes));
-	vlc_build(c->mvc, 10, mpeg2_mv_codes, ARRAY_SIZE(mpeg2_mv_codes));
-	vlc_build(c->dmv, 2, mpeg2_dmv_codes, ARRAY_SIZE(mpeg2_dmv_codes));
-	vlc_build(c->dcl, 9, mpeg2_dcl_codes, ARRAY_SIZE(mpeg2_dcl_codes));
-	vlc_build(c->dcc, 10, mpeg2_dcc_codes, ARRAY_SIZE(mpeg2_dcc_codes));
-	dct_build(&c->dct[0], mpeg2_dct_b14, ARRAY_SIZE(mpeg2_dct_b14));
-	dct_build(&c->dct[0], mpeg2_dct_common, ARRAY_SIZE(mpeg2_dct_common));
-	dct_build(&c->dct[1], mpeg2_dct_b15, ARRAY_SIZE(mpeg2_dct_b15));
-	dct_build(&c->dct[1], mpeg2_dct_common, ARRAY_SIZE(mpeg2_dct_common));
+	vlc_build(c->mba, 11, vdec_mpeg2_mba_codes, ARRAY_SIZE(vdec_mpeg2_mba_codes));
+	vlc_build(c->mbtype[0], 6, vdec_mpeg2_mbtype_i, ARRAY_SIZE(vdec_mpeg2_mbtype_i));
+	vlc_build(c->mbtype[1], 6, vdec_mpeg2_mbtype_p, ARRAY_SIZE(vdec_mpeg2_mbtype_p));
+	vlc_build(c->mbtype[2], 6, vdec_mpeg2_mbtype_b, ARRAY_SIZE(vdec_mpeg2_mbtype_b));
+	vlc_build(c->cbp, 9, vdec_mpeg2_cbp_codes, ARRAY_SIZE(vdec_mpeg2_cbp_codes));
+	vlc_build(c->mvc, 10, vdec_mpeg2_mv_codes, ARRAY_SIZE(vdec_mpeg2_mv_codes));
+	vlc_build(c->dmv, 2, vdec_mpeg2_dmv_codes, ARRAY_SIZE(vdec_mpeg2_dmv_codes));
+	vlc_build(c->dcl, 9, vdec_mpeg2_dcl_codes, ARRAY_SIZE(vdec_mpeg2_dcl_codes));
+	vlc_build(c->dcc, 10, vdec_mpeg2_dcc_codes, ARRAY_SIZE(vdec_mpeg2_dcc_codes));
+	dct_build(&c->dct[0], vdec_mpeg2_dct_b14, ARRAY_SIZE(vdec_mpeg2_dct_b14));
+	dct_build(&c->dct[0], vdec_mpeg2_dct_common, ARRAY_SIZE(vdec_mpeg2_dct_common));
+	dct_build(&c->dct[1], vdec_mpeg2_dct_b15, ARRAY_SIZE(vdec_mpeg2_dct_b15));
+	dct_build(&c->dct[1], vdec_mpeg2_dct_common, ARRAY_SIZE(vdec_mpeg2_dct_common));
 }
 
 /* Decode one code of a flat table; -1 on an invalid code. */
@@ -662,7 +662,7 @@ static bool decode_mb(struct mpeg2_ctx *c, int addr)
 	if (type & MB_QUANT) {
 		int q = vdec_bits_get(b, 5);
 
-		c->qscale = p->q_scale_type ? mpeg2_qscale_nonlinear[q] : 2 * q;
+		c->qscale = p->q_scale_type ? vdec_mpeg2_qscale_nonlinear[q] : 2 * q;
 	}
 	if (type & (MB_MF | MB_MB)) {
 		if (c->field_pic || !p->frame_pred_frame_dct)
@@ -758,7 +758,7 @@ static bool decode_mb(struct mpeg2_ctx *c, int addr)
 
 static void set_qscale(struct mpeg2_ctx *c, int code)
 {
-	c->qscale = c->p->q_scale_type ? mpeg2_qscale_nonlinear[code] :
+	c->qscale = c->p->q_scale_type ? vdec_mpeg2_qscale_nonlinear[code] :
 					 2 * code;
 }
 
@@ -909,10 +909,10 @@ enum vdec_status vdec_mpeg2_decode(const struct vdec_mpeg2_params *p,
 		c->mb_rows = DIV_ROUND_UP(out->height, 16);
 	else
 		c->mb_rows = 2 * DIV_ROUND_UP(out->height, 32);
-	c->scan = mpeg2_scan[p->alternate_scan ? 1 : 0];
+	c->scan = vdec_mpeg2_scan[p->alternate_scan ? 1 : 0];
 	for (k = 0; k < 64; k++) {
-		c->qmat[0][mpeg2_scan[0][k]] = p->qm[0][k];
-		c->qmat[1][mpeg2_scan[0][k]] = p->qm[1][k];
+		c->qmat[0][vdec_mpeg2_scan[0][k]] = p->qm[0][k];
+		c->qmat[1][vdec_mpeg2_scan[0][k]] = p->qm[1][k];
 	}
 	total = c->mb_w * c->mb_rows;
 	c->done = vdec_zalloc(total);

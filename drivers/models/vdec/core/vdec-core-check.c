@@ -254,7 +254,7 @@ static void bw_mv(struct bitw *w, int delta, int fc)
 		return;
 	}
 	code = (a - 1) / f + 1;
-	bw_code(w, mpeg2_mv_codes, ARRAY_SIZE(mpeg2_mv_codes), code);
+	bw_code(w, vdec_mpeg2_mv_codes, ARRAY_SIZE(vdec_mpeg2_mv_codes), code);
 	bw_put(w, delta < 0, 1);
 	if (f > 1)
 		bw_put(w, (a - 1) % f, fc - 1);
@@ -364,7 +364,7 @@ static void mc_write_mb(struct mc_check *m, const struct mc_case *t, int mbx,
 	bw_put(w, mby + 1, 8);
 	bw_put(w, 4, 5);		/* quantiser_scale_code */
 	bw_put(w, 0, 1);		/* extra_bit_slice */
-	bw_code(w, mpeg2_mba_codes, ARRAY_SIZE(mpeg2_mba_codes), mbx + 1);
+	bw_code(w, vdec_mpeg2_mba_codes, ARRAY_SIZE(vdec_mpeg2_mba_codes), mbx + 1);
 	if (t->pt == 2)
 		bw_put(w, 1, 3);	/* 001: motion forward, not coded */
 	else
