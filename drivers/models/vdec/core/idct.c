@@ -2,11 +2,12 @@
 /*
  * vsoc-vdec decode core: 8x8 inverse DCT.
  *
- * Separable even/odd decomposition of the 8-point IDCT. The constants are
- * Wk = round(2048 * sqrt(2) * cos(k * pi / 16)), so one 1-D pass yields
- * 4096 * sqrt(2) times the true 1-D transform. The row pass keeps 3 bits
- * of fraction (scale 8 * sqrt(2)) and the column pass scales by 2^16 in
- * total. With inputs in [-2048, 2047] every intermediate fits in 31 bits.
+ * Separable even/odd decomposition of the 8-point IDCT. The column
+ * constants are Wk = round(2048 * sqrt(2) * cos(k * pi / 16)), so the
+ * column pass yields 4096 * sqrt(2) times the true 1-D transform; the row
+ * pass uses 4 times that precision. The row pass keeps 3 bits of fraction
+ * (scale 8 * sqrt(2)) and the column pass scales by 2^16 in total. With
+ * inputs in [-2048, 2047] every intermediate fits in 31 bits.
  */
 #include "idct.h"
 
@@ -18,37 +19,48 @@
 #define W6 1108
 #define W7 565
 
-#define ROW_SHIFT 9
 #define COL_SHIFT 16
 
-static inline void idct_1d(const s32 *in, int istep, s32 *out, int ostep,
-			   int shift)
-{
-	s32 x0 = in[0], x1 = in[istep], x2 = in[2 * istep];
-	s32 x3 = in[3 * istep], x4 = in[4 * istep], x5 = in[5 * istep];
-	s32 x6 = in[6 * istep], x7 = in[7 * istep];
-	s32 rnd = 1 << (shift - 1);
-	s32 a0 = W4 * x0 + W4 * x4 + rnd, a1 = W4 * x0 - W4 * x4 + rnd;
-	s32 b0 = W2 * x2 + W6 * x6, b1 = W6 * x2 - W2 * x6;
-	s32 e0 = a0 + b0, e3 = a0 - b0, e1 = a1 + b1, e2 = a1 - b1;
-	s32 o0 = W1 * x1 + W3 * x3 + W5 * x5 + W7 * x7;
-	s32 o1 = W3 * x1 - W7 * x3 - W1 * x5 - W5 * x7;
-	s32 o2 = W5 * x1 - W1 * x3 + W7 * x5 + W3 * x7;
-	s32 o3 = W7 * x1 - W5 * x3 + W3 * x5 - W1 * x7;
+/*
+ * The row pass, whose inputs are only 12 bits, uses 2 more bits of
+ * constant: R = round(8192 * sqrt(2) * cos(k * pi / 16)).
+ */
+#define R1 11363
+#define R2 10703
+#define R3 9633
+#define R4 8192
+#define R5 6436
+#define R6 4433
+#define R7 2260
 
-	out[0] = (e0 + o0) >> shift;
-	out[7 * ostep] = (e0 - o0) >> shift;
-	out[1 * ostep] = (e1 + o1) >> shift;
-	out[6 * ostep] = (e1 - o1) >> shift;
-	out[2 * ostep] = (e2 + o2) >> shift;
-	out[5 * ostep] = (e2 - o2) >> shift;
-	out[3 * ostep] = (e3 + o3) >> shift;
-	out[4 * ostep] = (e3 - o3) >> shift;
+#define ROW_SHIFT 11
+
+static inline void idct_row(const s16 *in, s32 *out)
+{
+	s32 x0 = in[0], x1 = in[1], x2 = in[2], x3 = in[3], x4 = in[4];
+	s32 x5 = in[5], x6 = in[6], x7 = in[7];
+	s32 rnd = 1 << (ROW_SHIFT - 1);
+	s32 a0 = R4 * (x0 + x4) + rnd, a1 = R4 * (x0 - x4) + rnd;
+	s32 b0 = R2 * x2 + R6 * x6, b1 = R6 * x2 - R2 * x6;
+	s32 e0 = a0 + b0, e3 = a0 - b0, e1 = a1 + b1, e2 = a1 - b1;
+	s32 o0 = R1 * x1 + R3 * x3 + R5 * x5 + R7 * x7;
+	s32 o1 = R3 * x1 - R7 * x3 - R1 * x5 - R5 * x7;
+	s32 o2 = R5 * x1 - R1 * x3 + R7 * x5 + R3 * x7;
+	s32 o3 = R7 * x1 - R5 * x3 + R3 * x5 - R1 * x7;
+
+	out[0] = (e0 + o0) >> ROW_SHIFT;
+	out[7] = (e0 - o0) >> ROW_SHIFT;
+	out[1] = (e1 + o1) >> ROW_SHIFT;
+	out[6] = (e1 - o1) >> ROW_SHIFT;
+	out[2] = (e2 + o2) >> ROW_SHIFT;
+	out[5] = (e2 - o2) >> ROW_SHIFT;
+	out[3] = (e3 + o3) >> ROW_SHIFT;
+	out[4] = (e3 - o3) >> ROW_SHIFT;
 }
 
 static void idct_tmp(const s16 *blk, s32 *res)
 {
-	s32 tmp[64], in[8];
+	s32 tmp[64];
 	int r, c, i;
 
 	for (r = 0; r < 8; r++) {
@@ -57,15 +69,13 @@ static void idct_tmp(const s16 *blk, s32 *res)
 
 		if (!(row[1] | row[2] | row[3] | row[4] | row[5] | row[6] |
 		      row[7])) {
-			s32 dc = row[0] * (W4 >> ROW_SHIFT);
+			s32 dc = row[0] * (R4 >> ROW_SHIFT);
 
 			for (i = 0; i < 8; i++)
 				t[i] = dc;
 			continue;
 		}
-		for (i = 0; i < 8; i++)
-			in[i] = row[i];
-		idct_1d(in, 1, t, 1, ROW_SHIFT);
+		idct_row(row, t);
 	}
 	/* one column per lane: this loop vectorises where SIMD is allowed */
 	for (c = 0; c < 8; c++) {
