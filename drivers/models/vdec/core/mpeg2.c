@@ -82,7 +82,6 @@ struct mpeg2_ctx {
 	struct vlc_ent mbtype[3][1 << 6];
 	struct vlc_ent cbp[1 << 9];
 	struct vlc_ent mvc[1 << 10];
-	struct vlc_ent dmv[1 << 2];
 	struct vlc_ent dcl[1 << 9];
 	struct vlc_ent dcc[1 << 10];
 	struct dct_tab dct[2];
@@ -147,7 +146,6 @@ static void tables_build(struct mpeg2_ctx *c)
 	vlc_build(c->mbtype[2], 6, vdec_mpeg2_mbtype_b, ARRAY_SIZE(vdec_mpeg2_mbtype_b));
 	vlc_build(c->cbp, 9, vdec_mpeg2_cbp_codes, ARRAY_SIZE(vdec_mpeg2_cbp_codes));
 	vlc_build(c->mvc, 10, vdec_mpeg2_mv_codes, ARRAY_SIZE(vdec_mpeg2_mv_codes));
-	vlc_build(c->dmv, 2, vdec_mpeg2_dmv_codes, ARRAY_SIZE(vdec_mpeg2_dmv_codes));
 	vlc_build(c->dcl, 9, vdec_mpeg2_dcl_codes, ARRAY_SIZE(vdec_mpeg2_dcl_codes));
 	vlc_build(c->dcc, 10, vdec_mpeg2_dcc_codes, ARRAY_SIZE(vdec_mpeg2_dcc_codes));
 	dct_build(&c->dct[0], vdec_mpeg2_dct_b14, ARRAY_SIZE(vdec_mpeg2_dct_b14));
@@ -533,11 +531,10 @@ static void motion_vectors(struct mpeg2_ctx *c, struct mb_motion *m, int s)
 			m->fs[r][s] = vdec_bits_get1(b);
 		for (t = 0; t < 2; t++) {
 			m->mv[r][s][t] = mv_component(c, r, s, t, field_fmt);
-			if (dmv) {
-				int d = vlc_get(b, c->dmv, 2);
-
-				m->dmv[t] = d < 0 ? 0 : d;
-			}
+			/* dmvector (Table B-11): 0, 10 (+1), 11 (-1) */
+			if (dmv)
+				m->dmv[t] = vdec_bits_get1(b) ?
+					    (vdec_bits_get1(b) ? -1 : 1) : 0;
 		}
 	}
 	if (count == 1)

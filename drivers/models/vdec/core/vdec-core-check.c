@@ -280,6 +280,14 @@ static void bw_mv(struct bitw *w, int delta, int fc)
 		bw_put(w, (a - 1) % f, fc - 1);
 }
 
+static void bw_dmv(struct bitw *w, int d)
+{
+	if (!d)
+		bw_put(w, 0, 1);
+	else
+		bw_put(w, d > 0 ? 2 : 3, 2);
+}
+
 /*
  * A check case: picture type @pt (2 P, 3 B), structure @ps, motion type
  * @mt, vectors @mv[r][t] (both directions of a B use them), field selects
@@ -293,27 +301,36 @@ struct mc_case {
 	u8 fc;
 	s16 mv[2][2];
 	u8 fs[2];
+	s8 dmv[2];
+	u8 bff;		/* bottom field first */
 };
 
 static const struct mc_case mc_cases[] = {
 	/* frame pictures, frame prediction: far out, half-pel at borders */
-	{ 2, 3, 2, 0, 9, { { -4096, -4096 } }, { 0 } },
-	{ 2, 3, 2, 0, 9, { { 4095, 4095 } }, { 0 } },
-	{ 2, 3, 2, 0, 2, { { -1, -1 } }, { 0 } },
-	{ 2, 3, 2, 0, 2, { { 31, 33 } }, { 0 } },
-	{ 2, 3, 2, 0, 9, { { 3, -4001 } }, { 0 } },
-	{ 3, 3, 2, 0, 2, { { 17, -3 } }, { 0 } },
+	{ 2, 3, 2, 0, 9, { { -4096, -4096 } }, { 0 }, { 0 }, 0 },
+	{ 2, 3, 2, 0, 9, { { 4095, 4095 } }, { 0 }, { 0 }, 0 },
+	{ 2, 3, 2, 0, 2, { { -1, -1 } }, { 0 }, { 0 }, 0 },
+	{ 2, 3, 2, 0, 2, { { 31, 33 } }, { 0 }, { 0 }, 0 },
+	{ 2, 3, 2, 0, 9, { { 3, -4001 } }, { 0 }, { 0 }, 0 },
+	{ 3, 3, 2, 0, 2, { { 17, -3 } }, { 0 }, { 0 }, 0 },
 	/* frame pictures, field prediction */
-	{ 2, 3, 1, 0, 9, { { -2001, 1001 }, { 1999, -3001 } }, { 1, 0 } },
-	{ 2, 3, 1, 0, 2, { { -3, -5 }, { 5, 7 } }, { 0, 1 } },
-	{ 3, 3, 1, 0, 2, { { 1, 1 }, { -1, -1 } }, { 1, 1 } },
+	{ 2, 3, 1, 0, 9, { { -2001, 1001 }, { 1999, -3001 } },
+	  { 1, 0 }, { 0 }, 0 },
+	{ 2, 3, 1, 0, 2, { { -3, -5 }, { 5, 7 } }, { 0, 1 }, { 0 }, 0 },
+	{ 3, 3, 1, 0, 2, { { 1, 1 }, { -1, -1 } }, { 1, 1 }, { 0 }, 0 },
 	/* field pictures: field and 16x8 prediction, second fields */
-	{ 2, 1, 1, 0, 9, { { 4095, -4096 } }, { 1 } },
-	{ 2, 2, 1, 0, 2, { { -7, 9 } }, { 0 } },
-	{ 2, 1, 1, 1, 2, { { 3, 3 } }, { 1 } },
-	{ 2, 2, 1, 1, 2, { { -9, -1 } }, { 0 } },
-	{ 2, 2, 2, 1, 9, { { 1, 2001 }, { -3, -999 } }, { 0, 1 } },
-	{ 3, 1, 2, 0, 2, { { 5, -5 }, { -31, 31 } }, { 1, 0 } },
+	{ 2, 1, 1, 0, 9, { { 4095, -4096 } }, { 1 }, { 0 }, 0 },
+	{ 2, 2, 1, 0, 2, { { -7, 9 } }, { 0 }, { 0 }, 0 },
+	{ 2, 1, 1, 1, 2, { { 3, 3 } }, { 1 }, { 0 }, 0 },
+	{ 2, 2, 1, 1, 2, { { -9, -1 } }, { 0 }, { 0 }, 0 },
+	{ 2, 2, 2, 1, 9, { { 1, 2001 }, { -3, -999 } }, { 0, 1 }, { 0 }, 0 },
+	{ 3, 1, 2, 0, 2, { { 5, -5 }, { -31, 31 } }, { 1, 0 }, { 0 }, 0 },
+	/* dual prime: frame pictures both field orders, field pictures */
+	{ 2, 3, 3, 0, 2, { { 5, -3 } }, { 0 }, { 1, -1 }, 0 },
+	{ 2, 3, 3, 0, 9, { { -4001, 3999 } }, { 0 }, { -1, 1 }, 1 },
+	{ 2, 1, 3, 0, 2, { { -7, 6 } }, { 0 }, { 0, 1 }, 0 },
+	{ 2, 2, 3, 1, 2, { { 9, -11 } }, { 0 }, { -1, 0 }, 0 },
+	{ 2, 1, 3, 1, 9, { { 3001, 1 } }, { 0 }, { 1, 1 }, 1 },
 };
 
 struct mc_check {
@@ -396,12 +413,52 @@ static void mc_write_mb(struct mc_check *m, const struct mc_case *t, int mbx,
 			s16 v[2];
 
 			mc_vec(t, r, mbx, mby, v);
-			if (nvec == 2 || t->ps != 3)
+			if ((nvec == 2 || t->ps != 3) && t->mt != 3)
 				bw_put(w, t->fs[r], 1);
 			bw_mv(w, v[0], t->fc);
+			if (t->mt == 3)
+				bw_dmv(w, t->dmv[0]);
 			bw_mv(w, v[1], t->fc);
+			if (t->mt == 3)
+				bw_dmv(w, t->dmv[1]);
 		}
 	bw_put(w, 0, 32);
+}
+
+/* Dual prime (7.6.3.6): vector @v, predicting field @par from @!par. */
+static void mc_dual_prime(const struct mc_case *t, const s16 *v, int par,
+			  s16 *d)
+{
+	int m = 1, e = par ? 1 : -1, i;
+
+	if (t->ps == 3)
+		m = (par == 0) == !t->bff ? 1 : 3;
+	for (i = 0; i < 2; i++)
+		d[i] = ((v[i] * m + (v[i] > 0 ? 1 : 0)) >> 1) + t->dmv[i] +
+		       (i ? e : 0);
+}
+
+static int mc_want_dmv(struct mc_check *m, const struct mc_case *t, int mbx,
+		       int mby, int cc, int x, int y, int k)
+{
+	int sz = cc ? 8 : 16, par, fy, a, b;
+	const struct vdec_pic *opp = &m->pic[1];
+	s16 v[2], d[2];
+
+	mc_vec(t, 0, mbx, mby, v);
+	if (t->ps == 3) {
+		par = y & 1;
+		fy = mby * sz / 2 + y / 2;
+	} else {
+		par = t->ps - 1;
+		fy = mby * sz + y;
+		if (t->second)
+			opp = &m->pic[0];
+	}
+	mc_dual_prime(t, v, par, d);
+	a = mc_sample(&m->pic[1], cc, par, mbx * sz + x, fy, v, k);
+	b = mc_sample(opp, cc, !par, mbx * sz + x, fy, d, k);
+	return (a + b + 1) >> 1;
 }
 
 /* The expected sample (@x, @y) of component @cc (byte @k of a pair). */
@@ -410,6 +467,8 @@ static int mc_want(struct mc_check *m, const struct mc_case *t, int mbx,
 {
 	int sz = cc ? 8 : 16, want = 0, s;
 
+	if (t->mt == 3)
+		return mc_want_dmv(m, t, mbx, mby, cc, x, y, k);
 	for (s = 0; s < (t->pt == 3 ? 2 : 1); s++) {
 		const struct vdec_pic *ref = &m->pic[1 + s];
 		int field = -1, fy = mby * sz + y, r = 0, px;
@@ -474,7 +533,7 @@ static int mc_run(struct mc_check *m, const struct mc_case *t, char *msg,
 	m->p.picture_coding_type = t->pt;
 	m->p.picture_structure = t->ps;
 	m->p.second_field = t->second;
-	m->p.top_field_first = 1;
+	m->p.top_field_first = !t->bff;
 	m->p.frame_pred_frame_dct = t->ps == 3 && t->mt == 2;
 	for (i = 0; i < 4; i++)
 		m->p.f_code[i / 2][i % 2] = t->fc;
