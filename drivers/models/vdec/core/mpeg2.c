@@ -410,6 +410,10 @@ static bool decode_block(struct mpeg2_ctx *c, bool intra, int cc)
 				diff = diff + 1 - (1 << size);
 		}
 		c->dc_pred[cc] += diff;
+		/* 7.2.1: the DC value is an unsigned 8..11 bit number */
+		if (c->dc_pred[cc] < 0 ||
+		    c->dc_pred[cc] >= 1 << (8 + c->p->intra_dc_precision))
+			return false;
 		blk[0] = (s16)sat2048(c->dc_pred[cc] *
 				      (8 >> c->p->intra_dc_precision));
 		sum = blk[0];
