@@ -29,4 +29,4 @@ vsoc-dummy-model-kunit-since := 6.2
 vsoc-vdec-model-kunit-since := 6.2
 vsoc-sim-kunit-suites := vsoc-sim-dma vsoc-sim-models vsoc-sim-irq vsoc-sim-blocks
 vsoc-dummy-model-kunit-suites := vsoc-dummy-model
-vsoc-vdec-model-kunit-suites := vsoc-vdec-model
+vsoc-vdec-model-kunit-suites := vsoc-vdec-model vsoc-vdec-core

@@ -10,7 +10,7 @@ pkgs_static="$pkgs_board sparse perl git"
 pkgs_dkms="dkms linux-headers-amd64"
 pkgs_ktree="linux-source-6.1"
 # vsoc-vdec: test streams and reference decodes, the decode core's fuzzers.
-pkgs_vdec="ffmpeg clang libclang-rt-14-dev python3"
+pkgs_vdec="ffmpeg mjpegtools clang libclang-rt-14-dev python3"
 
 want=()
 for g in "$@"; do

@@ -20,9 +20,16 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/vsoc-vdec.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 # --- the decode core on the host ---
+# The MPEG-2 streams and ffmpeg's decodes of them, made once per script
+# and encoder versions.
+key=$( { ffmpeg -version | head -n 1; dpkg-query -W mjpegtools; } |
+	vsoc_key "$top/tests/vdec/mpeg2-streams.sh")
+streams=$( (vsoc_cached "$VSOC_CACHE/vdec-streams/$key" "$top/tests/vdec/mpeg2-streams.sh") ) ||
+	{ t_fail streams "cannot make the MPEG-2 test streams"; exit 0; }
 # Each unit test prints "PASS name" or "FAIL name: why" per check.
 core=$VSOC_CACHE/obj/vdec-core
-if make -s -C "$top/tests/vdec-core" O="$core" unit >"$work/unit.log" 2>&1; then
+if VDEC_MPEG2_STREAMS=$streams make -s -C "$top/tests/vdec-core" O="$core" unit \
+	>"$work/unit.log" 2>&1; then
 	st=0
 else
 	st=1
@@ -32,6 +39,7 @@ while read -r res name rest; do
 	case $res in
 	PASS) t_pass "core/${name%:}"; n=$((n + 1)) ;;
 	FAIL) t_fail "core/${name%:}" "$rest"; n=$((n + 1)) ;;
+	SKIP) t_skip "core/${name%:}" "$rest" ;;
 	esac
 done <"$work/unit.log"
 if [ $st -ne 0 ] || [ $n -eq 0 ]; then
@@ -46,11 +54,6 @@ for f in "$top"/tests/vdec-core/fuzz-*.c; do
 done
 
 # --- on the board ---
-# The MPEG-2 streams and ffmpeg's decodes of them, made once per script
-# and ffmpeg version.
-key=$(ffmpeg -version | head -n 1 | vsoc_key "$top/tests/vdec/mpeg2-streams.sh")
-streams=$( (vsoc_cached "$VSOC_CACHE/vdec-streams/$key" "$top/tests/vdec/mpeg2-streams.sh") ) ||
-	{ t_fail streams "cannot make the MPEG-2 test streams"; exit 0; }
 data=$work/data
 mkdir -p "$data/out" "$data/streams"
 cp "$streams"/*.m2v "$data/streams/"

@@ -9,6 +9,7 @@
 #include <vsoc/compat.h>
 #include <vsoc/vdec-regs.h>
 
+#include "core/vdec-core-check.h"
 #include "vdec-model.h"
 
 static struct vdec_model_regs *regs_new(struct kunit *test)
@@ -253,7 +254,47 @@ static struct kunit_suite vdec_model_suite = {
 	.test_cases = vdec_model_cases,
 };
 
-kunit_test_suite(vdec_model_suite);
+/* The decode core's self-checks, in the kernel build of the core. */
+static void vdec_core_check(struct kunit *test,
+			    int (*check)(char *msg, size_t len))
+{
+	char *msg = kunit_kzalloc(test, 256, GFP_KERNEL);
+	int fails;
+
+	KUNIT_ASSERT_NOT_NULL(test, msg);
+	fails = check(msg, 256);
+	kunit_info(test, "%s\n", msg);
+	KUNIT_EXPECT_EQ_MSG(test, fails, 0, "%s", msg);
+}
+
+static void vdec_core_idct_ieee1180(struct kunit *test)
+{
+	vdec_core_check(test, vdec_check_idct_ieee1180);
+}
+
+static void vdec_core_bit_reader(struct kunit *test)
+{
+	vdec_core_check(test, vdec_check_bits);
+}
+
+static void vdec_core_mpeg2_motion_compensation(struct kunit *test)
+{
+	vdec_core_check(test, vdec_check_mpeg2_mc);
+}
+
+static struct kunit_case vdec_core_cases[] = {
+	KUNIT_CASE(vdec_core_idct_ieee1180),
+	KUNIT_CASE(vdec_core_bit_reader),
+	KUNIT_CASE(vdec_core_mpeg2_motion_compensation),
+	{}
+};
+
+static struct kunit_suite vdec_core_suite = {
+	.name = "vsoc-vdec-core",
+	.test_cases = vdec_core_cases,
+};
+
+kunit_test_suites(&vdec_model_suite, &vdec_core_suite);
 
 MODULE_DESCRIPTION("KUnit tests of the vsoc-vdec model");
 MODULE_LICENSE("GPL");
