@@ -13,7 +13,6 @@
 #include <vsoc/compat.h>
 #include <vsoc/vdec-regs.h>
 
-#include "core/vdec-core-check.h"
 #include "vdec-model.h"
 
 /**
@@ -239,8 +238,3 @@ u32 vdec_model_status_error(enum vdec_status st)
 	}
 }
 EXPORT_SYMBOL_IF_KUNIT(vdec_model_status_error);
-
-/* The decode core's self-checks, for the KUnit suite. */
-EXPORT_SYMBOL_IF_KUNIT(vdec_check_idct_ieee1180);
-EXPORT_SYMBOL_IF_KUNIT(vdec_check_bits);
-EXPORT_SYMBOL_IF_KUNIT(vdec_check_mpeg2_mc);

@@ -200,6 +200,8 @@ int vdec_check_idct_ieee1180(char *msg, size_t len)
 	return w.fails;
 }
 
+VDEC_EXPORT_FOR_KUNIT(vdec_check_idct_ieee1180);
+
 int vdec_check_bits(char *msg, size_t len)
 {
 	static const u8 buf[] = { 0xa5, 0x5a, 0xff, 0x00, 0x12, 0x34, 0x56,
@@ -231,6 +233,8 @@ int vdec_check_bits(char *msg, size_t len)
 		snprintf(msg, len, "bits: %d failures", fails);
 	return fails;
 }
+
+VDEC_EXPORT_FOR_KUNIT(vdec_check_bits);
 
 /* ---- MPEG-2 motion compensation check ---- */
 
@@ -608,3 +612,5 @@ int vdec_check_mpeg2_mc(char *msg, size_t len)
 	vdec_free(m);
 	return fails;
 }
+
+VDEC_EXPORT_FOR_KUNIT(vdec_check_mpeg2_mc);

@@ -18,6 +18,10 @@
 #define vdec_zalloc(size)	kvzalloc(size, GFP_KERNEL)
 #define vdec_free(ptr)		kvfree(ptr)
 #define vdec_dbg(fmt, ...)	pr_debug("vdec-core: " fmt, ##__VA_ARGS__)
+/* The self-checks (vdec-core-check.c) are run by the model's KUnit suite. */
+#include <linux/export.h>
+#include <vsoc/compat.h>
+#define VDEC_EXPORT_FOR_KUNIT(sym)	EXPORT_SYMBOL_IF_KUNIT(sym)
 
 #else
 /* tests/vdec-core/vdec-host.h: the C library in the kernel's words. */
