@@ -56,4 +56,71 @@ static inline bool vsoc_of_property_present(const struct device_node *np,
 #define VSOC_IMPORT_NS_KUNIT() MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING)
 #endif
 
+/*
+ * Media shims, for files that include the media headers before this one.
+ *
+ * v6.18: v4l2_fh_add() and v4l2_fh_del() take the file and set and clear
+ * its private_data ("media: v4l2-fh: Move piece of code to
+ * v4l2_fh_add()"); file_to_v4l2_fh() came with them.
+ */
+#ifdef V4L2_FH_H
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 18, 0)
+static inline struct v4l2_fh *vsoc_file_to_v4l2_fh(struct file *filp)
+{
+	return filp->private_data;
+}
+
+#define file_to_v4l2_fh vsoc_file_to_v4l2_fh
+
+static inline void vsoc_v4l2_fh_add(struct v4l2_fh *fh, struct file *filp)
+{
+	filp->private_data = fh;
+	v4l2_fh_add(fh);
+}
+
+static inline void vsoc_v4l2_fh_del(struct v4l2_fh *fh, struct file *filp)
+{
+	v4l2_fh_del(fh);
+	filp->private_data = NULL;
+}
+#else
+#define vsoc_v4l2_fh_add v4l2_fh_add
+#define vsoc_v4l2_fh_del v4l2_fh_del
+#endif
+#endif
+
+/*
+ * v6.13: vb2 drops the queue's lock itself around a blocking wait when
+ * a driver sets no wait_prepare/wait_finish ("media: vb2: use lock if
+ * wait_prepare/finish are NULL"); v6.16 removed the two ops. Before,
+ * a driver with a queue lock must set them: put VSOC_VB2_WAIT_OPS last
+ * in a struct vb2_ops initialiser, without a comma.
+ */
+#ifdef _MEDIA_VIDEOBUF2_CORE_H
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 13, 0)
+#define VSOC_VB2_WAIT_OPS \
+	.wait_prepare = vb2_ops_wait_prepare, \
+	.wait_finish = vb2_ops_wait_finish,
+#else
+#define VSOC_VB2_WAIT_OPS
+#endif
+#endif
+
+/*
+ * v6.19: v4l2_m2m_buf_copy_metadata() lost its copy_frame_flags
+ * argument and never copies the key/P/B frame flags ("media:
+ * v4l2-mem2mem: Drop the copy_frame_flags argument").
+ */
+#ifdef _MEDIA_V4L2_MEM2MEM_H
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 19, 0)
+static inline void vsoc_m2m_buf_copy_metadata(const struct vb2_v4l2_buffer *out_vb,
+					      struct vb2_v4l2_buffer *cap_vb)
+{
+	v4l2_m2m_buf_copy_metadata(out_vb, cap_vb, false);
+}
+#else
+#define vsoc_m2m_buf_copy_metadata v4l2_m2m_buf_copy_metadata
+#endif
+#endif
+
 #endif /* _VSOC_COMPAT_H */

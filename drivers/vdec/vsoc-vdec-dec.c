@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vsoc-vdec: from a request to a job. Request validation, the job's
+ * buffers, controls and references, and the job registers every codec
+ * shares.
+ */
+#include <linux/bitfield.h>
+#include <linux/regmap.h>
+
+#include <media/media-request.h>
+#include <media/videobuf2-dma-contig.h>
+
+#include "vsoc-vdec.h"
+
+/**
+ * vsoc_vdec_request_validate() - media_device_ops.req_validate
+ * @req: the request being queued
+ *
+ * A request holds exactly one OUTPUT buffer and sets every control its
+ * codec needs per picture; the codec checks the values against the
+ * context (e.g. the picture size against the OUTPUT format).
+ *
+ * Return: 0, -ENOENT if something is missing, -EINVAL if inconsistent.
+ */
+int vsoc_vdec_request_validate(struct media_request *req)
+{
+	struct media_request_object *obj;
+	struct v4l2_ctrl_handler *hdl;
+	struct vsoc_vdec_ctx *ctx = NULL;
+	const u32 *id;
+	unsigned int count;
+	int ret = 0;
+
+	list_for_each_entry(obj, &req->objects, list) {
+		if (vb2_request_object_is_buffer(obj)) {
+			struct vb2_buffer *vb =
+				container_of(obj, struct vb2_buffer, req_obj);
+
+			ctx = vb2_get_drv_priv(vb->vb2_queue);
+			break;
+		}
+	}
+	if (!ctx)
+		return -ENOENT;
+
+	count = vb2_request_buffer_cnt(req);
+	if (count != 1) {
+		v4l2_dbg(1, 0, &ctx->vdev->v4l2_dev,
+			 "request has %u buffers, needs one\n", count);
+		return count ? -EINVAL : -ENOENT;
+	}
+
+	hdl = v4l2_ctrl_request_hdl_find(req, &ctx->hdl);
+	if (!hdl) {
+		v4l2_dbg(1, 0, &ctx->vdev->v4l2_dev, "request has no controls\n");
+		return -ENOENT;
+	}
+	for (id = ctx->codec->req_ctrls; *id; id++) {
+		if (!v4l2_ctrl_request_hdl_ctrl_find(hdl, *id)) {
+			v4l2_dbg(1, 0, &ctx->vdev->v4l2_dev,
+				 "request lacks control %#x\n", *id);
+			ret = -ENOENT;
+			break;
+		}
+	}
+	if (!ret && ctx->codec->validate)
+		ret = ctx->codec->validate(ctx, hdl);
+	v4l2_ctrl_request_hdl_put(hdl);
+	if (ret)
+		return ret;
+
+	return vb2_request_validate(req);
+}
+
+static struct vsoc_vdec_pic_addr
+vsoc_vdec_pic_addr(const struct vsoc_vdec_ctx *ctx, struct vb2_buffer *vb)
+{
+	const struct v4l2_pix_format *pix = &ctx->dst_fmt;
+	dma_addr_t luma = vb2_dma_contig_plane_dma_addr(vb, 0);
+
+	return (struct vsoc_vdec_pic_addr) {
+		.luma = luma,
+		.chroma = luma + (dma_addr_t)pix->bytesperline *
+			  ALIGN(pix->height, VSOC_VDEC_HEIGHT_ALIGN),
+	};
+}
+
+/**
+ * vsoc_vdec_find_ref() - put the CAPTURE buffer of a timestamp in a slot
+ * @ctx: the context
+ * @run: the job
+ * @ts: the reference's timestamp (from a codec control)
+ * @slot: VSOC_VDEC_REF_* slot
+ *
+ * Return: 0, or -ENOENT if no CAPTURE buffer has that timestamp.
+ */
+int vsoc_vdec_find_ref(struct vsoc_vdec_ctx *ctx, struct vsoc_vdec_run *run,
+		       u64 ts, unsigned int slot)
+{
+	struct vb2_queue *cap_q = v4l2_m2m_get_dst_vq(ctx->fh.m2m_ctx);
+	struct vb2_buffer *vb = vb2_find_buffer(cap_q, ts);
+
+	if (!vb) {
+		v4l2_dbg(1, 0, &ctx->vdev->v4l2_dev,
+			 "reference %llu (slot %u) not found\n", ts, slot);
+		return -ENOENT;
+	}
+	run->refs[slot] = vsoc_vdec_pic_addr(ctx, vb);
+	run->ref_used |= BIT(slot);
+	return 0;
+}
+
+/**
+ * vsoc_vdec_write_table() - load bytes into the table SRAM
+ * @map: the block's registers
+ * @reg: first table register (VSOC_VDEC_TABLE + offset, word aligned)
+ * @bytes: the table
+ * @len: its length, a multiple of 4
+ *
+ * Byte i goes to bits 8 * (i % 4) of word i / 4.
+ *
+ * Return: 0 or a regmap error.
+ */
+int vsoc_vdec_write_table(struct regmap *map, unsigned int reg,
+			  const u8 *bytes, size_t len)
+{
+	size_t i;
+	int ret;
+
+	for (i = 0; i + 4 <= len; i += 4) {
+		ret = regmap_write(map, reg + i, bytes[i] |
+				   bytes[i + 1] << 8 | bytes[i + 2] << 16 |
+				   (u32)bytes[i + 3] << 24);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(vsoc_vdec_write_table);
+
+/**
+ * vsoc_vdec_program_common() - write the job registers of every codec
+ * @map: the block's registers
+ * @run: the job
+ *
+ * Codec, picture size, output picture, bitstream and the reference
+ * slots (unused ones zero).
+ *
+ * Return: 0 or a regmap error.
+ */
+int vsoc_vdec_program_common(struct regmap *map,
+			     const struct vsoc_vdec_run *run)
+{
+	const struct reg_sequence regs[] = {
+		{ VSOC_VDEC_CODEC, run->codec->hw_codec },
+		{ VSOC_VDEC_PIC_SIZE,
+		  FIELD_PREP(VSOC_VDEC_SIZE_WIDTH, run->width) |
+		  FIELD_PREP(VSOC_VDEC_SIZE_HEIGHT, run->height) },
+		{ VSOC_VDEC_OUT_FMT, run->out_fmt },
+		{ VSOC_VDEC_STRIDE, run->stride },
+		{ VSOC_VDEC_OUT_LUMA_LO, lower_32_bits(run->out.luma) },
+		{ VSOC_VDEC_OUT_LUMA_HI, upper_32_bits(run->out.luma) },
+		{ VSOC_VDEC_OUT_CHROMA_LO, lower_32_bits(run->out.chroma) },
+		{ VSOC_VDEC_OUT_CHROMA_HI, upper_32_bits(run->out.chroma) },
+		{ VSOC_VDEC_BS_ADDR_LO, lower_32_bits(run->bs_addr) },
+		{ VSOC_VDEC_BS_ADDR_HI, upper_32_bits(run->bs_addr) },
+		{ VSOC_VDEC_BS_SIZE, run->bs_size },
+	};
+	unsigned int i;
+	int ret;
+
+	ret = regmap_multi_reg_write(map, regs, ARRAY_SIZE(regs));
+	for (i = 0; !ret && i < VSOC_VDEC_NUM_REFS; i++) {
+		const struct vsoc_vdec_pic_addr *ref = &run->refs[i];
+		const struct reg_sequence ref_regs[] = {
+			{ VSOC_VDEC_REF_LUMA_LO(i), lower_32_bits(ref->luma) },
+			{ VSOC_VDEC_REF_LUMA_HI(i), upper_32_bits(ref->luma) },
+			{ VSOC_VDEC_REF_CHROMA_LO(i), lower_32_bits(ref->chroma) },
+			{ VSOC_VDEC_REF_CHROMA_HI(i), upper_32_bits(ref->chroma) },
+		};
+
+		ret = regmap_multi_reg_write(map, ref_regs, ARRAY_SIZE(ref_regs));
+	}
+	return ret;
+}
+EXPORT_SYMBOL_IF_KUNIT(vsoc_vdec_program_common);
+
+/*
+ * The job's buffers and sizes. The codec's controls give the picture
+ * size; a picture that does not fit the CAPTURE buffer is refused here,
+ * whatever was validated when its request was queued.
+ */
+static int vsoc_vdec_prepare_run(struct vsoc_vdec_ctx *ctx,
+				 struct vsoc_vdec_run *run)
+{
+	const struct v4l2_pix_format *dst = &ctx->dst_fmt;
+	int ret;
+
+	run->codec = ctx->codec;
+	run->out_fmt = vsoc_vdec_hw_fmt(dst->pixelformat);
+	run->stride = dst->bytesperline;
+	run->out = vsoc_vdec_pic_addr(ctx, &run->dst->vb2_buf);
+	run->bs_addr = vb2_dma_contig_plane_dma_addr(&run->src->vb2_buf, 0);
+	run->bs_size = vb2_get_plane_payload(&run->src->vb2_buf, 0);
+	/* The CAPTURE buffer still holds the first field of this frame. */
+	run->second_field = run->dst->is_held;
+
+	ret = ctx->codec->prepare(ctx, run);
+	if (ret)
+		return ret;
+
+	if (!run->width || !run->height ||
+	    ALIGN(run->width, VSOC_VDEC_STRIDE_ALIGN) > dst->bytesperline ||
+	    ALIGN(run->height, VSOC_VDEC_HEIGHT_ALIGN) >
+	    ALIGN(dst->height, VSOC_VDEC_HEIGHT_ALIGN)) {
+		v4l2_dbg(1, 0, &ctx->vdev->v4l2_dev,
+			 "picture %ux%u does not fit the %ux%u CAPTURE format\n",
+			 run->width, run->height, dst->width, dst->height);
+		return -EINVAL;
+	}
+	if (!run->bs_size || run->bs_size > ctx->vdev->caps.max_bs_size)
+		return -EINVAL;
+	return 0;
+}
+
+/**
+ * vsoc_vdec_device_run() - v4l2_m2m_ops.device_run: start one job
+ * @priv: the context
+ *
+ * Applies the request's controls, resolves the references and starts
+ * the block; the interrupt (or the watchdog) finishes the job. A job
+ * that cannot start finishes here: a missing reference gives back the
+ * OUTPUT buffer done and the CAPTURE buffer in error, anything else
+ * both in error.
+ */
+void vsoc_vdec_device_run(void *priv)
+{
+	struct vsoc_vdec_ctx *ctx = priv;
+	struct vsoc_vdec_dev *vdev = ctx->vdev;
+	struct vsoc_vdec_run run = { };
+	struct media_request *req;
+	int ret;
+
+	run.src = v4l2_m2m_next_src_buf(ctx->fh.m2m_ctx);
+	run.dst = v4l2_m2m_next_dst_buf(ctx->fh.m2m_ctx);
+
+	req = run.src->vb2_buf.req_obj.req;
+	if (req)
+		v4l2_ctrl_request_setup(req, &ctx->hdl);
+	/* Before the references: a second field refers to its own frame. */
+	vsoc_m2m_buf_copy_metadata(run.src, run.dst);
+
+	ret = vsoc_vdec_prepare_run(ctx, &run);
+	/*
+	 * Done with the request before the block starts: its interrupt
+	 * may start the next job, which sets up the next request. The
+	 * values @run points to stay until then.
+	 */
+	if (req)
+		v4l2_ctrl_request_complete(req, &ctx->hdl);
+	if (!ret)
+		ret = vsoc_vdec_hw_run(vdev, ctx, &run);
+
+	if (ret == -ENOENT)
+		vsoc_vdec_job_done(vdev, ctx, VB2_BUF_STATE_DONE,
+				   VB2_BUF_STATE_ERROR);
+	else if (ret)
+		vsoc_vdec_job_done(vdev, ctx, VB2_BUF_STATE_ERROR,
+				   VB2_BUF_STATE_ERROR);
+}
