@@ -92,6 +92,7 @@ u32 vsoc_vdec_bound_dim(u32 val, u32 min, u32 max)
 	val = clamp(val, min, max);
 	return min + round_up(val - min, 2);
 }
+EXPORT_SYMBOL_IF_KUNIT(vsoc_vdec_bound_dim);
 
 /**
  * vsoc_vdec_fill_dst_size() - bytesperline and sizeimage of a picture
@@ -103,6 +104,7 @@ void vsoc_vdec_fill_dst_size(struct v4l2_pix_format *pix)
 	pix->sizeimage = pix->bytesperline *
 			 ALIGN(pix->height, VSOC_VDEC_HEIGHT_ALIGN) * 3 / 2;
 }
+EXPORT_SYMBOL_IF_KUNIT(vsoc_vdec_fill_dst_size);
 
 static void vsoc_vdec_try_src_fmt(struct vsoc_vdec_ctx *ctx,
 				  struct v4l2_pix_format *pix)

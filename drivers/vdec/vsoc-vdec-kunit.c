@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests of the vsoc-vdec driver without a block: the control
+ * checks, the sizes, and the words each codec writes, read back from a
+ * regmap whose registers are an array.
+ */
+#include <kunit/test.h>
+#include <linux/bitfield.h>
+#include <linux/regmap.h>
+
+#include "vsoc-vdec.h"
+
+/* --- controls --- */
+
+static struct v4l2_ctrl_fwht_params vsoc_vdec_test_fwht(void)
+{
+	/* What vicodec writes for a YUV 4:2:0 stream: three components. */
+	return (struct v4l2_ctrl_fwht_params) {
+		.version = V4L2_FWHT_VERSION,
+		.width = 640,
+		.height = 480,
+		.flags = V4L2_FWHT_FL_PIXENC_YUV | V4L2_FWHT_FL_I_FRAME |
+			 FIELD_PREP(V4L2_FWHT_FL_COMPONENTS_NUM_MSK, 2),
+	};
+}
+
+static void vsoc_vdec_fwht_yuv420_accepted(struct kunit *test)
+{
+	struct v4l2_ctrl_fwht_params p = vsoc_vdec_test_fwht();
+
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_try_fwht_params(&p), 0);
+	p.flags &= ~V4L2_FWHT_FL_I_FRAME;
+	p.flags |= V4L2_FWHT_FL_IS_INTERLACED | V4L2_FWHT_FL_LUMA_IS_UNCOMPRESSED;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_try_fwht_params(&p), 0);
+}
+
+static void vsoc_vdec_fwht_unsupported_refused(struct kunit *test)
+{
+	const u32 bad[] = {
+		/* RGB */
+		FIELD_PREP(V4L2_FWHT_FL_PIXENC_MSK, 2) |
+			FIELD_PREP(V4L2_FWHT_FL_COMPONENTS_NUM_MSK, 2),
+		/* HSV */
+		FIELD_PREP(V4L2_FWHT_FL_PIXENC_MSK, 3) |
+			FIELD_PREP(V4L2_FWHT_FL_COMPONENTS_NUM_MSK, 2),
+		/* grey: one component */
+		V4L2_FWHT_FL_PIXENC_YUV,
+		/* four components: alpha */
+		V4L2_FWHT_FL_PIXENC_YUV |
+			FIELD_PREP(V4L2_FWHT_FL_COMPONENTS_NUM_MSK, 3),
+		V4L2_FWHT_FL_PIXENC_YUV | V4L2_FWHT_FL_ALPHA_IS_UNCOMPRESSED |
+			FIELD_PREP(V4L2_FWHT_FL_COMPONENTS_NUM_MSK, 2),
+		/* 4:2:2 and 4:4:4 */
+		V4L2_FWHT_FL_PIXENC_YUV | V4L2_FWHT_FL_CHROMA_FULL_HEIGHT |
+			FIELD_PREP(V4L2_FWHT_FL_COMPONENTS_NUM_MSK, 2),
+		V4L2_FWHT_FL_PIXENC_YUV | V4L2_FWHT_FL_CHROMA_FULL_WIDTH |
+			V4L2_FWHT_FL_CHROMA_FULL_HEIGHT |
+			FIELD_PREP(V4L2_FWHT_FL_COMPONENTS_NUM_MSK, 2),
+	};
+	struct v4l2_ctrl_fwht_params p = vsoc_vdec_test_fwht();
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		p.flags = bad[i];
+		KUNIT_EXPECT_EQ_MSG(test, vsoc_vdec_try_fwht_params(&p), -EINVAL,
+				    "flags %#x", bad[i]);
+	}
+}
+
+static void vsoc_vdec_mpeg2_420_only(struct kunit *test)
+{
+	struct v4l2_ctrl_mpeg2_sequence seq = {
+		.horizontal_size = 720,
+		.vertical_size = 576,
+		.chroma_format = 1,
+	};
+
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_try_mpeg2_sequence(&seq), 0);
+	seq.chroma_format = 2;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_try_mpeg2_sequence(&seq), -EINVAL);
+	seq.chroma_format = 3;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_try_mpeg2_sequence(&seq), -EINVAL);
+}
+
+static void vsoc_vdec_sizes(struct kunit *test)
+{
+	struct v4l2_pix_format pix = { .width = 720, .height = 574 };
+
+	/* Steps of 2 from the minimum, clamped. */
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_bound_dim(721, 16, 1920), 722U);
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_bound_dim(1, 16, 1920), 16U);
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_bound_dim(5000, 16, 1920), 1920U);
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_bound_dim(20, 17, 1921), 21U);
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_bound_dim(1921, 16, 1921), 1920U);
+
+	vsoc_vdec_fill_dst_size(&pix);
+	KUNIT_EXPECT_EQ(test, pix.bytesperline, 768U);
+	KUNIT_EXPECT_EQ(test, pix.sizeimage, 768U * 576 * 3 / 2);
+}
+
+static struct kunit_case vsoc_vdec_ctrl_cases[] = {
+	KUNIT_CASE(vsoc_vdec_fwht_yuv420_accepted),
+	KUNIT_CASE(vsoc_vdec_fwht_unsupported_refused),
+	KUNIT_CASE(vsoc_vdec_mpeg2_420_only),
+	KUNIT_CASE(vsoc_vdec_sizes),
+	{ }
+};
+
+static struct kunit_suite vsoc_vdec_ctrl_suite = {
+	.name = "vsoc-vdec-ctrls",
+	.test_cases = vsoc_vdec_ctrl_cases,
+};
+
+/* --- register programming --- */
+
+#define VSOC_VDEC_TEST_NREGS	(VSOC_VDEC_REG_SIZE / 4)
+
+/**
+ * struct vsoc_vdec_test_regs - a register file that remembers writes
+ * @val: register values by offset / 4
+ * @written: the register was written
+ * @map: regmap over @val
+ */
+struct vsoc_vdec_test_regs {
+	u32 val[VSOC_VDEC_TEST_NREGS];
+	bool written[VSOC_VDEC_TEST_NREGS];
+	struct regmap *map;
+};
+
+static int vsoc_vdec_test_read(void *ctx, unsigned int reg, unsigned int *val)
+{
+	struct vsoc_vdec_test_regs *r = ctx;
+
+	*val = r->val[reg / 4];
+	return 0;
+}
+
+static int vsoc_vdec_test_write(void *ctx, unsigned int reg, unsigned int val)
+{
+	struct vsoc_vdec_test_regs *r = ctx;
+
+	r->val[reg / 4] = val;
+	r->written[reg / 4] = true;
+	return 0;
+}
+
+static const struct regmap_config vsoc_vdec_test_regmap_config = {
+	.reg_bits = 32,
+	.val_bits = 32,
+	.reg_stride = 4,
+	.max_register = VSOC_VDEC_REG_SIZE - 4,
+	.reg_read = vsoc_vdec_test_read,
+	.reg_write = vsoc_vdec_test_write,
+};
+
+static int vsoc_vdec_regs_init(struct kunit *test)
+{
+	struct vsoc_vdec_test_regs *r;
+
+	r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	r->map = regmap_init(NULL, NULL, r, &vsoc_vdec_test_regmap_config);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(r->map));
+	test->priv = r;
+	return 0;
+}
+
+static void vsoc_vdec_regs_exit(struct kunit *test)
+{
+	struct vsoc_vdec_test_regs *r = test->priv;
+
+	regmap_exit(r->map);
+}
+
+static u32 reg(struct kunit *test, unsigned int off)
+{
+	struct vsoc_vdec_test_regs *r = test->priv;
+
+	KUNIT_EXPECT_TRUE_MSG(test, r->written[off / 4], "%#x not written", off);
+	return r->val[off / 4];
+}
+
+static void vsoc_vdec_common_words(struct kunit *test)
+{
+	struct vsoc_vdec_test_regs *r = test->priv;
+	struct vsoc_vdec_run run = {
+		.codec = &vsoc_vdec_codec_mpeg2,
+		.width = 720,
+		.height = 576,
+		.out_fmt = VSOC_VDEC_FMT_NV21,
+		.stride = 768,
+		.out = { .luma = 0x123456000ULL, .chroma = 0x123456000ULL + 768 * 576 },
+		.bs_addr = 0x80001000,
+		.bs_size = 4321,
+	};
+	unsigned int i;
+
+	run.refs[1] = (struct vsoc_vdec_pic_addr) { 0x40000000, 0x40100000 };
+	run.ref_used = BIT(1);
+	KUNIT_ASSERT_EQ(test, vsoc_vdec_program_common(r->map, &run), 0);
+
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_CODEC), (u32)VSOC_VDEC_CODEC_MPEG2);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_PIC_SIZE), 720U | 576U << 16);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_OUT_FMT), (u32)VSOC_VDEC_FMT_NV21);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_STRIDE), 768U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_OUT_LUMA_LO), 0x23456000U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_OUT_LUMA_HI), 0x1U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_OUT_CHROMA_LO),
+			0x23456000U + 768 * 576);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_OUT_CHROMA_HI), 0x1U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_BS_ADDR_LO), 0x80001000U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_BS_ADDR_HI), 0U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_BS_SIZE), 4321U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_REF_LUMA_LO(1)), 0x40000000U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_REF_CHROMA_LO(1)), 0x40100000U);
+	/* Unused slots are cleared, not left from an earlier job. */
+	for (i = 0; i < VSOC_VDEC_NUM_REFS; i++) {
+		if (i == 1)
+			continue;
+		KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_REF_LUMA_LO(i)), 0U);
+		KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_REF_CHROMA_HI(i)), 0U);
+	}
+	/* Programming never starts the block. */
+	KUNIT_EXPECT_FALSE(test, r->written[VSOC_VDEC_KICK / 4]);
+}
+
+static void vsoc_vdec_fwht_words(struct kunit *test)
+{
+	struct vsoc_vdec_test_regs *r = test->priv;
+	struct v4l2_ctrl_fwht_params p = vsoc_vdec_test_fwht();
+	struct vsoc_vdec_run run = { .fwht.params = &p };
+
+	p.flags |= V4L2_FWHT_FL_IS_INTERLACED | V4L2_FWHT_FL_CB_IS_UNCOMPRESSED;
+	KUNIT_ASSERT_EQ(test, vsoc_vdec_fwht_program(r->map, &run), 0);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_FWHT_VERSION), (u32)V4L2_FWHT_VERSION);
+	/* Bit for bit. */
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_FWHT_FLAGS), p.flags);
+	KUNIT_EXPECT_EQ(test, FIELD_GET(VSOC_VDEC_FWHT_FL_PIXENC,
+					reg(test, VSOC_VDEC_FWHT_FLAGS)),
+			(u32)VSOC_VDEC_FWHT_PIXENC_YUV);
+}
+
+static void vsoc_vdec_mpeg2_words(struct kunit *test)
+{
+	struct vsoc_vdec_test_regs *r = test->priv;
+	struct v4l2_ctrl_mpeg2_sequence seq = {
+		.horizontal_size = 720,
+		.vertical_size = 576,
+		.chroma_format = 1,
+		.flags = V4L2_MPEG2_SEQ_FLAG_PROGRESSIVE,
+	};
+	struct v4l2_ctrl_mpeg2_picture pic = {
+		.picture_coding_type = V4L2_MPEG2_PIC_CODING_TYPE_B,
+		.picture_structure = V4L2_MPEG2_PIC_BOTTOM_FIELD,
+		.intra_dc_precision = 2,
+		.f_code = { { 1, 2 }, { 3, 15 } },
+		.flags = V4L2_MPEG2_PIC_FLAG_TOP_FIELD_FIRST |
+			 V4L2_MPEG2_PIC_FLAG_Q_SCALE_TYPE |
+			 V4L2_MPEG2_PIC_FLAG_ALT_SCAN,
+	};
+	struct v4l2_ctrl_mpeg2_quantisation q;
+	struct vsoc_vdec_run run = {
+		.mpeg2 = { .seq = &seq, .pic = &pic, .quant = &q },
+		.second_field = true,
+	};
+	unsigned int i;
+
+	for (i = 0; i < 64; i++) {
+		q.intra_quantiser_matrix[i] = i;
+		q.non_intra_quantiser_matrix[i] = 64 + i;
+		q.chroma_intra_quantiser_matrix[i] = 128 + i;
+		q.chroma_non_intra_quantiser_matrix[i] = 192 + i;
+	}
+	KUNIT_ASSERT_EQ(test, vsoc_vdec_mpeg2_program(r->map, &run), 0);
+
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_MPEG2_SEQ),
+			VSOC_VDEC_MPEG2_SEQ_PROGRESSIVE |
+			FIELD_PREP(VSOC_VDEC_MPEG2_SEQ_CHROMA_FORMAT, 1));
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_MPEG2_PIC),
+			FIELD_PREP(VSOC_VDEC_MPEG2_PIC_CODING_TYPE, 3) |
+			FIELD_PREP(VSOC_VDEC_MPEG2_PIC_DC_PRECISION, 2) |
+			FIELD_PREP(VSOC_VDEC_MPEG2_PIC_STRUCTURE, 2) |
+			VSOC_VDEC_MPEG2_PIC_TOP_FIELD_FIRST |
+			VSOC_VDEC_MPEG2_PIC_Q_SCALE_TYPE |
+			VSOC_VDEC_MPEG2_PIC_ALT_SCAN |
+			VSOC_VDEC_MPEG2_PIC_SECOND_FIELD);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_MPEG2_FCODE), 0xf321U);
+
+	/* Zigzag order as given; byte i at bits 8 * (i % 4). */
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_MPEG2_QM_INTRA), 0x03020100U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_MPEG2_QM_INTRA + 60), 0x3f3e3d3cU);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_MPEG2_QM_NON_INTRA), 0x43424140U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_MPEG2_QM_CHROMA_INTRA + 4),
+			0x87868584U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_MPEG2_QM_CHROMA_NON_INTRA + 60),
+			0xfffefdfcU);
+	KUNIT_EXPECT_FALSE(test, r->written[(VSOC_VDEC_MPEG2_QM_CHROMA_NON_INTRA + 64) / 4]);
+}
+
+static struct kunit_case vsoc_vdec_regs_cases[] = {
+	KUNIT_CASE(vsoc_vdec_common_words),
+	KUNIT_CASE(vsoc_vdec_fwht_words),
+	KUNIT_CASE(vsoc_vdec_mpeg2_words),
+	{ }
+};
+
+static struct kunit_suite vsoc_vdec_regs_suite = {
+	.name = "vsoc-vdec-regs",
+	.init = vsoc_vdec_regs_init,
+	.exit = vsoc_vdec_regs_exit,
+	.test_cases = vsoc_vdec_regs_cases,
+};
+
+kunit_test_suites(&vsoc_vdec_ctrl_suite, &vsoc_vdec_regs_suite);
+
+MODULE_DESCRIPTION("KUnit tests of the vsoc-vdec driver");
+MODULE_LICENSE("GPL");
+VSOC_IMPORT_NS_KUNIT();
