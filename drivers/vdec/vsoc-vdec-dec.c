@@ -229,9 +229,9 @@ static int vsoc_vdec_prepare_run(struct vsoc_vdec_ctx *ctx,
  *
  * Applies the request's controls, resolves the references and starts
  * the block; the interrupt (or the watchdog) finishes the job. A job
- * that cannot start finishes here: a missing reference gives back the
- * OUTPUT buffer done and the CAPTURE buffer in error, anything else
- * both in error.
+ * that cannot start (a reference missing from the CAPTURE queue, a
+ * picture that does not fit, a removed device) finishes here, both
+ * buffers in error.
  */
 void vsoc_vdec_device_run(void *priv)
 {
@@ -261,10 +261,6 @@ void vsoc_vdec_device_run(void *priv)
 	if (!ret)
 		ret = vsoc_vdec_hw_run(vdev, ctx, &run);
 
-	if (ret == -ENOENT)
-		vsoc_vdec_job_done(vdev, ctx, VB2_BUF_STATE_DONE,
-				   VB2_BUF_STATE_ERROR);
-	else if (ret)
-		vsoc_vdec_job_done(vdev, ctx, VB2_BUF_STATE_ERROR,
-				   VB2_BUF_STATE_ERROR);
+	if (ret)
+		vsoc_vdec_job_done(vdev, ctx, VB2_BUF_STATE_ERROR);
 }

@@ -62,34 +62,21 @@ static int vsoc_vdec_hw_reset(struct vsoc_vdec_dev *vdev)
  * vsoc_vdec_job_done() - give back the job's buffers, let m2m go on
  * @vdev: the device
  * @ctx: the job's context
- * @src_state: state of the OUTPUT buffer
- * @dst_state: state of the CAPTURE buffer
+ * @state: state of both buffers
  *
- * Any context; drops the job's runtime PM reference if it took one
- * (callers past vsoc_vdec_hw_run()'s start). A CAPTURE buffer held for
- * the next field of its frame stays queued when the job succeeded.
+ * Any context. A CAPTURE buffer held for the next field of its frame
+ * (V4L2_BUF_FLAG_M2M_HOLD_CAPTURE_BUF) stays queued if the job
+ * succeeded; after an error it goes back at once.
  */
 void vsoc_vdec_job_done(struct vsoc_vdec_dev *vdev, struct vsoc_vdec_ctx *ctx,
-			enum vb2_buffer_state src_state,
-			enum vb2_buffer_state dst_state)
+			enum vb2_buffer_state state)
 {
 	struct v4l2_m2m_ctx *m2m_ctx = ctx->fh.m2m_ctx;
-	struct vb2_v4l2_buffer *src, *dst;
+	struct vb2_v4l2_buffer *src = v4l2_m2m_next_src_buf(m2m_ctx);
 
-	if (src_state == dst_state) {
-		v4l2_m2m_buf_done_and_job_finish(vdev->m2m_dev, m2m_ctx,
-						 src_state);
-		return;
-	}
-	src = v4l2_m2m_src_buf_remove(m2m_ctx);
-	dst = v4l2_m2m_dst_buf_remove(m2m_ctx);
-	if (dst) {
-		dst->is_held = false;
-		v4l2_m2m_buf_done(dst, dst_state);
-	}
-	if (src)
-		v4l2_m2m_buf_done(src, src_state);
-	v4l2_m2m_job_finish(vdev->m2m_dev, m2m_ctx);
+	if (src && state == VB2_BUF_STATE_ERROR)
+		src->flags &= ~V4L2_BUF_FLAG_M2M_HOLD_CAPTURE_BUF;
+	v4l2_m2m_buf_done_and_job_finish(vdev->m2m_dev, m2m_ctx, state);
 }
 
 /* Finish the job that ran on the block, from wherever it ended. */
@@ -97,7 +84,7 @@ static void vsoc_vdec_hw_job_done(struct vsoc_vdec_dev *vdev,
 				  struct vsoc_vdec_ctx *ctx,
 				  enum vb2_buffer_state state)
 {
-	vsoc_vdec_job_done(vdev, ctx, state, state);
+	vsoc_vdec_job_done(vdev, ctx, state);
 	pm_runtime_mark_last_busy(vdev->dev);
 	pm_runtime_put_autosuspend(vdev->dev);
 }

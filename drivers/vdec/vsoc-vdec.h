@@ -235,8 +235,7 @@ int vsoc_vdec_hw_run(struct vsoc_vdec_dev *vdev, struct vsoc_vdec_ctx *ctx,
 		     const struct vsoc_vdec_run *run);
 void vsoc_vdec_hw_shutdown(struct vsoc_vdec_dev *vdev);
 void vsoc_vdec_job_done(struct vsoc_vdec_dev *vdev, struct vsoc_vdec_ctx *ctx,
-			enum vb2_buffer_state src_state,
-			enum vb2_buffer_state dst_state);
+			enum vb2_buffer_state state);
 extern const struct dev_pm_ops vsoc_vdec_pm_ops;
 
 #endif /* _VSOC_VDEC_H */
