@@ -263,7 +263,34 @@ static const struct v4l2_m2m_ops vsoc_vdec_m2m_ops = {
 	.device_run = vsoc_vdec_device_run,
 };
 
+/*
+ * A request holds the device: it may be queued, or closed, after its
+ * video file was closed and the device removed.
+ */
+static struct media_request *vsoc_vdec_req_alloc(struct media_device *mdev)
+{
+	struct vsoc_vdec_dev *vdev =
+		container_of(mdev, struct vsoc_vdec_dev, mdev);
+	struct media_request *req;
+
+	req = kzalloc(sizeof(*req), GFP_KERNEL);
+	if (req)
+		v4l2_device_get(&vdev->v4l2_dev);
+	return req;
+}
+
+static void vsoc_vdec_req_free(struct media_request *req)
+{
+	struct vsoc_vdec_dev *vdev =
+		container_of(req->mdev, struct vsoc_vdec_dev, mdev);
+
+	kfree(req);
+	v4l2_device_put(&vdev->v4l2_dev);
+}
+
 static const struct media_device_ops vsoc_vdec_media_ops = {
+	.req_alloc = vsoc_vdec_req_alloc,
+	.req_free = vsoc_vdec_req_free,
 	.req_validate = vsoc_vdec_request_validate,
 	.req_queue = v4l2_m2m_request_queue,
 };
