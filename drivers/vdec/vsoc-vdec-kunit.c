@@ -182,9 +182,12 @@ static u32 reg(struct kunit *test, unsigned int off)
 
 static void vsoc_vdec_common_words(struct kunit *test)
 {
+	static const struct vsoc_vdec_codec codec = {
+		.hw_codec = VSOC_VDEC_CODEC_MPEG2,
+	};
 	struct vsoc_vdec_test_regs *r = test->priv;
 	struct vsoc_vdec_run run = {
-		.codec = &vsoc_vdec_codec_mpeg2,
+		.codec = &codec,
 		.width = 720,
 		.height = 576,
 		.out_fmt = VSOC_VDEC_FMT_NV21,
