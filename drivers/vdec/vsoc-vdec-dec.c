@@ -45,20 +45,20 @@ int vsoc_vdec_request_validate(struct media_request *req)
 
 	count = vb2_request_buffer_cnt(req);
 	if (count != 1) {
-		v4l2_dbg(1, 0, &ctx->vdev->v4l2_dev,
-			 "request has %u buffers, needs one\n", count);
+		dev_dbg(ctx->vdev->dev,
+			"request has %u buffers, needs one\n", count);
 		return count ? -EINVAL : -ENOENT;
 	}
 
 	hdl = v4l2_ctrl_request_hdl_find(req, &ctx->hdl);
 	if (!hdl) {
-		v4l2_dbg(1, 0, &ctx->vdev->v4l2_dev, "request has no controls\n");
+		dev_dbg(ctx->vdev->dev, "request has no controls\n");
 		return -ENOENT;
 	}
 	for (id = ctx->codec->req_ctrls; *id; id++) {
 		if (!v4l2_ctrl_request_hdl_ctrl_find(hdl, *id)) {
-			v4l2_dbg(1, 0, &ctx->vdev->v4l2_dev,
-				 "request lacks control %#x\n", *id);
+			dev_dbg(ctx->vdev->dev,
+				"request lacks control %#x\n", *id);
 			ret = -ENOENT;
 			break;
 		}
@@ -72,23 +72,27 @@ int vsoc_vdec_request_validate(struct media_request *req)
 	return vb2_request_validate(req);
 }
 
+/*
+ * A picture of @run's size in @vb, laid out as the block writes it:
+ * lines of ALIGN(width, VSOC_VDEC_STRIDE_ALIGN) bytes, planes of
+ * ALIGN(height, VSOC_VDEC_HEIGHT_ALIGN) and half as many lines.
+ */
 static struct vsoc_vdec_pic_addr
-vsoc_vdec_pic_addr(const struct vsoc_vdec_ctx *ctx, struct vb2_buffer *vb)
+vsoc_vdec_pic_addr(const struct vsoc_vdec_run *run, struct vb2_buffer *vb)
 {
-	const struct v4l2_pix_format *pix = &ctx->dst_fmt;
 	dma_addr_t luma = vb2_dma_contig_plane_dma_addr(vb, 0);
 
 	return (struct vsoc_vdec_pic_addr) {
 		.luma = luma,
-		.chroma = luma + (dma_addr_t)pix->bytesperline *
-			  ALIGN(pix->height, VSOC_VDEC_HEIGHT_ALIGN),
+		.chroma = luma + (dma_addr_t)ALIGN(run->width, VSOC_VDEC_STRIDE_ALIGN) *
+			  ALIGN(run->height, VSOC_VDEC_HEIGHT_ALIGN),
 	};
 }
 
 /**
  * vsoc_vdec_find_ref() - put the CAPTURE buffer of a timestamp in a slot
  * @ctx: the context
- * @run: the job
+ * @run: the job, with its picture size set (references have its layout)
  * @ts: the reference's timestamp (from a codec control)
  * @slot: VSOC_VDEC_REF_* slot
  *
@@ -101,11 +105,11 @@ int vsoc_vdec_find_ref(struct vsoc_vdec_ctx *ctx, struct vsoc_vdec_run *run,
 	struct vb2_buffer *vb = vb2_find_buffer(cap_q, ts);
 
 	if (!vb) {
-		v4l2_dbg(1, 0, &ctx->vdev->v4l2_dev,
-			 "reference %llu (slot %u) not found\n", ts, slot);
+		dev_dbg(ctx->vdev->dev,
+			"reference %llu (slot %u) not found\n", ts, slot);
 		return -ENOENT;
 	}
-	run->refs[slot] = vsoc_vdec_pic_addr(ctx, vb);
+	run->refs[slot] = vsoc_vdec_pic_addr(run, vb);
 	run->ref_used |= BIT(slot);
 	return 0;
 }
@@ -187,8 +191,10 @@ EXPORT_SYMBOL_IF_KUNIT(vsoc_vdec_program_common);
 
 /*
  * The job's buffers and sizes. The codec's controls give the picture
- * size; a picture that does not fit the CAPTURE buffer is refused here,
- * whatever was validated when its request was queued.
+ * size; the picture may be smaller than the formats (the FWHT tools
+ * leave the OUTPUT format alone), never larger, whatever was validated
+ * when its request was queued. The picture is laid out for its own size
+ * and the CAPTURE buffer's payload says how much of it that is.
  */
 static int vsoc_vdec_prepare_run(struct vsoc_vdec_ctx *ctx,
 				 struct vsoc_vdec_run *run)
@@ -198,8 +204,6 @@ static int vsoc_vdec_prepare_run(struct vsoc_vdec_ctx *ctx,
 
 	run->codec = ctx->codec;
 	run->out_fmt = vsoc_vdec_hw_fmt(dst->pixelformat);
-	run->stride = dst->bytesperline;
-	run->out = vsoc_vdec_pic_addr(ctx, &run->dst->vb2_buf);
 	run->bs_addr = vb2_dma_contig_plane_dma_addr(&run->src->vb2_buf, 0);
 	run->bs_size = vb2_get_plane_payload(&run->src->vb2_buf, 0);
 	/* The CAPTURE buffer still holds the first field of this frame. */
@@ -210,16 +214,19 @@ static int vsoc_vdec_prepare_run(struct vsoc_vdec_ctx *ctx,
 		return ret;
 
 	if (!run->width || !run->height ||
-	    ALIGN(run->width, VSOC_VDEC_STRIDE_ALIGN) > dst->bytesperline ||
-	    ALIGN(run->height, VSOC_VDEC_HEIGHT_ALIGN) >
-	    ALIGN(dst->height, VSOC_VDEC_HEIGHT_ALIGN)) {
-		v4l2_dbg(1, 0, &ctx->vdev->v4l2_dev,
-			 "picture %ux%u does not fit the %ux%u CAPTURE format\n",
-			 run->width, run->height, dst->width, dst->height);
+	    run->width > dst->width || run->height > dst->height) {
+		dev_dbg(ctx->vdev->dev,
+			"picture %ux%u does not fit the %ux%u CAPTURE format\n",
+			run->width, run->height, dst->width, dst->height);
 		return -EINVAL;
 	}
 	if (!run->bs_size || run->bs_size > ctx->vdev->caps.max_bs_size)
 		return -EINVAL;
+
+	run->stride = ALIGN(run->width, VSOC_VDEC_STRIDE_ALIGN);
+	run->out = vsoc_vdec_pic_addr(run, &run->dst->vb2_buf);
+	vb2_set_plane_payload(&run->dst->vb2_buf, 0, run->stride *
+			      ALIGN(run->height, VSOC_VDEC_HEIGHT_ALIGN) * 3 / 2);
 	return 0;
 }
 

@@ -25,15 +25,11 @@ static int vsoc_vdec_fwht_validate(struct vsoc_vdec_ctx *ctx,
 	p = vsoc_vdec_req_ctrl_data(hdl, V4L2_CID_STATELESS_FWHT_PARAMS);
 	if (!p)
 		return -ENOENT;
-	if (p->width < caps->min_width || p->width > caps->max_width ||
-	    p->height < caps->min_height || p->height > caps->max_height ||
-	    vsoc_vdec_bound_dim(p->width, caps->min_width, caps->max_width) !=
-	    ctx->src_fmt.width ||
-	    vsoc_vdec_bound_dim(p->height, caps->min_height, caps->max_height) !=
-	    ctx->src_fmt.height) {
-		v4l2_dbg(1, 0, &ctx->vdev->v4l2_dev,
-			 "FWHT frame %ux%u, OUTPUT format %ux%u\n", p->width,
-			 p->height, ctx->src_fmt.width, ctx->src_fmt.height);
+	if (p->width < caps->min_width || p->width > ctx->src_fmt.width ||
+	    p->height < caps->min_height || p->height > ctx->src_fmt.height) {
+		dev_dbg(ctx->vdev->dev,
+			"FWHT frame %ux%u, OUTPUT format %ux%u\n", p->width,
+			p->height, ctx->src_fmt.width, ctx->src_fmt.height);
 		return -EINVAL;
 	}
 	return 0;

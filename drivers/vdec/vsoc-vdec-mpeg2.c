@@ -35,17 +35,13 @@ static int vsoc_vdec_mpeg2_validate(struct vsoc_vdec_ctx *ctx,
 	if (!seq)
 		return 0;
 	if (seq->horizontal_size < caps->min_width ||
-	    seq->horizontal_size > caps->max_width ||
+	    seq->horizontal_size > ctx->src_fmt.width ||
 	    seq->vertical_size < caps->min_height ||
-	    seq->vertical_size > caps->max_height ||
-	    vsoc_vdec_bound_dim(seq->horizontal_size, caps->min_width,
-				caps->max_width) != ctx->src_fmt.width ||
-	    vsoc_vdec_bound_dim(seq->vertical_size, caps->min_height,
-				caps->max_height) != ctx->src_fmt.height) {
-		v4l2_dbg(1, 0, &ctx->vdev->v4l2_dev,
-			 "MPEG-2 sequence %ux%u, OUTPUT format %ux%u\n",
-			 seq->horizontal_size, seq->vertical_size,
-			 ctx->src_fmt.width, ctx->src_fmt.height);
+	    seq->vertical_size > ctx->src_fmt.height) {
+		dev_dbg(ctx->vdev->dev,
+			"MPEG-2 sequence %ux%u, OUTPUT format %ux%u\n",
+			seq->horizontal_size, seq->vertical_size,
+			ctx->src_fmt.width, ctx->src_fmt.height);
 		return -EINVAL;
 	}
 	return 0;
