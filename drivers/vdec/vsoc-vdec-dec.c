@@ -256,6 +256,10 @@ void vsoc_vdec_device_run(void *priv)
 		v4l2_ctrl_request_setup(req, &ctx->hdl);
 	/* Before the references: a second field refers to its own frame. */
 	vsoc_m2m_buf_copy_metadata(run.src, run.dst);
+	run.src->sequence = ctx->out_seq++;
+	/* A held CAPTURE buffer (second field) keeps its number. */
+	if (!run.dst->is_held)
+		run.dst->sequence = ctx->cap_seq++;
 
 	ret = vsoc_vdec_prepare_run(ctx, &run);
 	/*

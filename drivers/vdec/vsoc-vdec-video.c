@@ -410,6 +410,12 @@ static void vsoc_vdec_buf_request_complete(struct vb2_buffer *vb)
 
 static int vsoc_vdec_start_streaming(struct vb2_queue *vq, unsigned int count)
 {
+	struct vsoc_vdec_ctx *ctx = vb2_get_drv_priv(vq);
+
+	if (V4L2_TYPE_IS_OUTPUT(vq->type))
+		ctx->out_seq = 0;
+	else
+		ctx->cap_seq = 0;
 	return 0;
 }
 
@@ -466,8 +472,12 @@ int vsoc_vdec_queue_init(void *priv, struct vb2_queue *src_vq,
 	src_vq->timestamp_flags = V4L2_BUF_FLAG_TIMESTAMP_COPY;
 	src_vq->lock = &ctx->vdev->dev_mutex;
 	src_vq->dev = ctx->vdev->dev;
+	/*
+	 * Requests carry the codec controls. A buffer queued without one
+	 * is decoded with the controls' current values, as visl does:
+	 * v4l2-compliance streams that way.
+	 */
 	src_vq->supports_requests = true;
-	src_vq->requires_requests = true;
 	ret = vb2_queue_init(src_vq);
 	if (ret)
 		return ret;

@@ -184,6 +184,8 @@ struct vsoc_vdec_dev {
  * @src_fmt: OUTPUT format (coded)
  * @dst_fmt: CAPTURE format (decoded picture)
  * @hdl: the session's controls
+ * @out_seq: sequence number of the next OUTPUT buffer
+ * @cap_seq: sequence number of the next CAPTURE buffer
  */
 struct vsoc_vdec_ctx {
 	struct v4l2_fh fh;
@@ -192,6 +194,8 @@ struct vsoc_vdec_ctx {
 	struct v4l2_pix_format src_fmt;
 	struct v4l2_pix_format dst_fmt;
 	struct v4l2_ctrl_handler hdl;
+	u32 out_seq;
+	u32 cap_seq;
 };
 
 static inline struct vsoc_vdec_ctx *vsoc_vdec_file_to_ctx(struct file *file)
