@@ -486,9 +486,9 @@ static void load_sample(void)
 		const struct vf_params *p = &segs[i].p;
 
 		if (opt.codec == VF_MPEG2)
-			info("  picture %u: %zu bytes, type %u, structure %u, f_code %u %u %u %u, flags %#x\n",
+			info("  picture %u: %zu bytes, type %u, structure %u, %s %u %u %u %u, flags %#x\n",
 			     i, segs[i].len, p->pic.picture_coding_type, p->pic.picture_structure,
-			     p->pic.f_code[0][0], p->pic.f_code[0][1], p->pic.f_code[1][0],
+			     "f_code", p->pic.f_code[0][0], p->pic.f_code[0][1], p->pic.f_code[1][0],
 			     p->pic.f_code[1][1], p->pic.flags);
 		else
 			info("  frame %u: %zu bytes, %ux%u, flags %#x\n", i, segs[i].len,
