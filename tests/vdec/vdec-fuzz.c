@@ -484,12 +484,12 @@ static void load_sample(void)
 	info("sample: %u pictures, %ux%u\n", n_segs, opt.width, opt.height);
 	for (i = 0; i < n_segs && opt.verbose; i++) {
 		const struct vf_params *p = &segs[i].p;
+		const __u8 *fc = &p->pic.f_code[0][0];
 
 		if (opt.codec == VF_MPEG2)
-			info("  picture %u: %zu bytes, type %u, structure %u, %s %u %u %u %u, flags %#x\n",
-			     i, segs[i].len, p->pic.picture_coding_type, p->pic.picture_structure,
-			     "f_code", p->pic.f_code[0][0], p->pic.f_code[0][1], p->pic.f_code[1][0],
-			     p->pic.f_code[1][1], p->pic.flags);
+			info("  picture %u: %zu bytes, type %u, structure %u, f_code %u %u %u %u\n",
+			     i, segs[i].len, p->pic.picture_coding_type,
+			     p->pic.picture_structure, fc[0], fc[1], fc[2], fc[3]);
 		else
 			info("  frame %u: %zu bytes, %ux%u, flags %#x\n", i, segs[i].len,
 			     p->fwht.width, p->fwht.height, p->fwht.flags);
