@@ -74,6 +74,13 @@ struct vf_ctx {
 	/* the request in flight */
 	bool busy;
 	bool ref_missing;
+	bool hold;		/* its OUTPUT buffer holds the CAPTURE buffer */
+	int release;		/* held CAPTURE buffer it gives back first, or -1 */
+	__u64 release_ts;
+	/* V4L2_BUF_FLAG_M2M_HOLD_CAPTURE_BUF: field pictures into one buffer */
+	bool can_hold;
+	int held;		/* CAPTURE buffer the driver holds, or -1 */
+	__u64 held_ts;
 	__u64 ts, next_ts;
 	struct timespec start;
 	unsigned int remaining;
@@ -113,7 +120,7 @@ static struct vf_seg segs[VF_MAX_SEGS];
 static unsigned int n_segs;
 static unsigned int failures;
 static unsigned long st_requests, st_done, st_error, st_hung, st_refused;
-static unsigned long st_missing_ref_done;
+static unsigned long st_missing_ref_done, st_held, st_flush;
 static __u64 rng_state;
 
 static void usage(FILE *f)
@@ -585,6 +592,8 @@ static int map_bufs(struct vf_ctx *c, __u32 type, struct vf_map *m, unsigned int
 	if (rb.count < want)
 		return -ENOMEM;
 	*n = want;
+	if (type == c->out_type)
+		c->can_hold = rb.capabilities & V4L2_BUF_CAP_SUPPORTS_M2M_HOLD_CAPTURE_BUF;
 	if (!(rb.capabilities & V4L2_BUF_CAP_SUPPORTS_REQUESTS) &&
 	    type == c->out_type)
 		return -EOPNOTSUPP;
@@ -665,6 +674,8 @@ static int ctx_open(struct vf_ctx *c, unsigned int id, __u32 w, __u32 h, const c
 	c->id = id;
 	c->req_fd = -1;
 	c->cap_queued = -1;
+	c->held = -1;
+	c->release = -1;
 	c->next_ts = 1000ULL * (id + 1) * 1000000ULL;
 	c->vfd = open(opt.video, O_RDWR | O_NONBLOCK);
 	if (c->vfd < 0) {
@@ -723,8 +734,9 @@ static int ctx_open(struct vf_ctx *c, unsigned int id, __u32 w, __u32 h, const c
 		c->req_fd = -1;
 		goto err;
 	}
-	info("%s: %ux%u, OUTPUT sizeimage %u, %s\n", name, c->width, c->height,
-	     c->sizeimage, mplane ? "mplane" : "single-plane");
+	info("%s: %ux%u, OUTPUT sizeimage %u, %s%s\n", name, c->width, c->height,
+	     c->sizeimage, mplane ? "mplane" : "single-plane",
+	     c->can_hold ? ", can hold CAPTURE buffers" : "");
 	return 0;
 err:
 	ctx_close(c);
@@ -944,7 +956,8 @@ static int qbuf_cap(struct vf_ctx *c)
 	return 0;
 }
 
-static int qbuf_out(struct vf_ctx *c, unsigned int idx, size_t len, __u64 ts, int req_fd)
+static int qbuf_out(struct vf_ctx *c, unsigned int idx, size_t len, __u64 ts, int req_fd,
+		    __u32 flags)
 {
 	struct v4l2_buffer b;
 	struct v4l2_plane pl;
@@ -956,8 +969,9 @@ static int qbuf_out(struct vf_ctx *c, unsigned int idx, size_t len, __u64 ts, in
 		b.bytesused = len;
 	b.timestamp.tv_sec = ts / 1000000000ULL;
 	b.timestamp.tv_usec = ts % 1000000000ULL / 1000;
+	b.flags = flags;
 	if (req_fd >= 0) {
-		b.flags = V4L2_BUF_FLAG_REQUEST_FD;
+		b.flags |= V4L2_BUF_FLAG_REQUEST_FD;
 		b.request_fd = req_fd;
 	}
 	return ioctl(c->vfd, VIDIOC_QBUF, &b) ? -errno : 0;
@@ -1012,7 +1026,8 @@ static int submit(struct vf_ctx *c, struct vf_params *p, unsigned int mask, size
 	if (ret)
 		return ret;
 	*step = "VIDIOC_QBUF(OUTPUT)";
-	ret = qbuf_out(c, 0, len, c->ts, c->req_fd);
+	ret = qbuf_out(c, 0, len, c->ts, c->req_fd,
+		       c->hold ? V4L2_BUF_FLAG_M2M_HOLD_CAPTURE_BUF : 0);
 	if (ret)
 		return ret;
 	*step = "MEDIA_REQUEST_IOC_QUEUE";
@@ -1025,9 +1040,65 @@ static int submit(struct vf_ctx *c, struct vf_params *p, unsigned int mask, size
 	return 0;
 }
 
+/* Check CAPTURE buffer @b, just dequeued: 1 DONE, 0 ERROR, -1 failure. */
+static int check_cap(struct vf_ctx *c, const char *name, const struct v4l2_buffer *b, int idx,
+		     __u64 ts)
+{
+	if ((int)b->index != idx) {
+		fail(name, "CAPTURE buffer %u returned, want %d (request %llu)", b->index, idx,
+		     (unsigned long long)ts);
+		return -1;
+	}
+	if (buf_ts(b) != ts) {
+		fail(name, "CAPTURE timestamp %llu, want %llu (not copied from OUTPUT)",
+		     (unsigned long long)buf_ts(b), (unsigned long long)ts);
+		return -1;
+	}
+	c->cap[idx].ts = ts;
+	if (b->flags & V4L2_BUF_FLAG_ERROR) {
+		st_error++;
+		return 0;
+	}
+	st_done++;
+	return 1;
+}
+
+static int dq_cap(struct vf_ctx *c, const char *name, struct v4l2_buffer *b,
+		  struct v4l2_plane *pl, int idx, __u64 ts)
+{
+	int ret = dqbuf(c, c->cap_type, b, pl, opt.timeout_ms);
+
+	if (ret) {
+		fail(name, "request %llu: DQBUF(CAPTURE): %s", (unsigned long long)ts,
+		     strerror(-ret));
+		return -1;
+	}
+	return check_cap(c, name, b, idx, ts);
+}
+
+/* Give back the held CAPTURE buffer with V4L2_DEC_CMD_FLUSH. */
+static int flush(struct vf_ctx *c, const char *name)
+{
+	struct v4l2_decoder_cmd cmd;
+	struct v4l2_buffer b;
+	struct v4l2_plane pl;
+	int idx = c->held;
+
+	memset(&cmd, 0, sizeof(cmd));
+	cmd.cmd = V4L2_DEC_CMD_FLUSH;
+	if (ioctl(c->vfd, VIDIOC_DECODER_CMD, &cmd)) {
+		fail(name, "VIDIOC_DECODER_CMD(FLUSH): %s", strerror(errno));
+		return -1;
+	}
+	st_flush++;
+	c->held = -1;
+	return dq_cap(c, name, &b, &pl, idx, c->held_ts) < 0 ? -1 : 0;
+}
+
 /*
- * The request completed: dequeue OUTPUT and CAPTURE, reinit the request.
- * Returns 1 for DONE, 0 for ERROR, -1 on failure (reported as @name).
+ * The request completed: dequeue OUTPUT and CAPTURE (a held CAPTURE
+ * buffer it released first), reinit the request. Returns 1 for DONE, 0
+ * for ERROR, 2 if the driver holds the CAPTURE buffer, -1 on failure.
  */
 static int complete(struct vf_ctx *c, const char *name, unsigned char **frame, size_t *flen)
 {
@@ -1042,34 +1113,43 @@ static int complete(struct vf_ctx *c, const char *name, unsigned char **frame, s
 		     (unsigned long long)c->ts, strerror(-ret));
 		return -1;
 	}
-	ret = dqbuf(c, c->cap_type, &b, &pl, opt.timeout_ms);
-	if (ret) {
-		fail(name, "request %llu completed but DQBUF(CAPTURE): %s",
-		     (unsigned long long)c->ts, strerror(-ret));
-		return -1;
+	if (c->release >= 0) {
+		/* a new frame's timestamp: m2m gave the held buffer back */
+		if (dq_cap(c, name, &b, &pl, c->release, c->release_ts) < 0)
+			return -1;
+		c->release = -1;
 	}
-	if ((int)b.index != c->cap_queued) {
-		fail(name, "CAPTURE buffer %u returned, %d was queued", b.index, c->cap_queued);
-		return -1;
+	if (c->hold) {
+		/* m2m gives CAPTURE back before OUTPUT: if it is not there, it is held */
+		c->hold = false;
+		ret = dqbuf(c, c->cap_type, &b, &pl, 0);
+		if (ret == -EAGAIN) {
+			c->held = c->cap_queued;
+			c->held_ts = c->ts;
+			c->cap_queued = -1;
+			st_held++;
+			done = 2;
+			goto reinit;
+		}
+		if (ret) {
+			fail(name, "request %llu: DQBUF(CAPTURE): %s", (unsigned long long)c->ts,
+			     strerror(-ret));
+			return -1;
+		}
+		done = check_cap(c, name, &b, c->cap_queued, c->ts);
+	} else {
+		done = dq_cap(c, name, &b, &pl, c->cap_queued, c->ts);
 	}
+	if (done < 0)
+		return -1;
 	c->cap_queued = -1;
-	done = !(b.flags & V4L2_BUF_FLAG_ERROR);
-	if (buf_ts(&b) != c->ts) {
-		fail(name, "CAPTURE timestamp %llu, want %llu (not copied from OUTPUT)",
-		     (unsigned long long)buf_ts(&b), (unsigned long long)c->ts);
-		return -1;
-	}
-	c->cap[b.index].ts = c->ts;
 	if (frame) {
 		*frame = c->cap[b.index].mem;
 		*flen = buf_bytesused(&b);
 	}
-	if (done)
-		st_done++;
-	else
-		st_error++;
 	if (done && c->ref_missing)
 		st_missing_ref_done++;
+reinit:
 	ret = req_reinit(c);
 	if (ret) {
 		fail(name, "MEDIA_REQUEST_IOC_REINIT: %s", strerror(-ret));
@@ -1098,12 +1178,30 @@ static int fuzz_submit(struct vf_ctx *c, const char *name)
 	struct vf_params p;
 	const struct vf_seg *seg = NULL;
 	const char *step;
-	bool needs_ref;
+	bool needs_ref, second = false;
 	size_t len;
 	int ret;
 
 	c->ts = c->next_ts;
 	c->next_ts += 1000;
+	if (c->held >= 0) {
+		switch (rnd_below(3)) {
+		case 0:	/* the second field, into the held buffer */
+			second = true;
+			c->ts = c->held_ts;
+			c->cap_queued = c->held;
+			break;
+		case 1:	/* a new frame: the held buffer comes back first */
+			c->release = c->held;
+			c->release_ts = c->held_ts;
+			break;
+		default:
+			if (flush(c, name))
+				return -1;
+			break;
+		}
+		c->held = -1;
+	}
 	random_params(c, &p, c->cap_queued >= 0 ? c->cap_queued : (int)c->cap_next,
 		      &needs_ref);
 	if (n_segs) {
@@ -1124,6 +1222,16 @@ static int fuzz_submit(struct vf_ctx *c, const char *name)
 			needs_ref = false;
 		}
 	}
+	if (opt.codec == VF_MPEG2 && (second || (c->can_hold && !rnd_below(8)))) {
+		/* a field picture, the first of its frame holding its buffer */
+		p.pic.picture_structure = 1 + rnd_below(2);
+		c->hold = !second || !rnd_below(4);
+		if (second && p.pic.picture_coding_type != V4L2_MPEG2_PIC_CODING_TYPE_I &&
+		    rnd_below(2))
+			p.pic.forward_ref_ts = c->ts;	/* the first field */
+		if (second)
+			needs_ref = false;
+	}
 	len = make_payload(c, c->out[0].mem, seg);
 	if (!seg || rnd_below(4))
 		len = mutate(c->out[0].mem, len, c->sizeimage);
@@ -1131,6 +1239,12 @@ static int fuzz_submit(struct vf_ctx *c, const char *name)
 	ret = submit(c, &p, all_ctrls(), len, &step);
 	if (!ret)
 		return 0;
+	c->hold = false;
+	if (second) {
+		/* still held; a release stays pending for the next request */
+		c->held = c->cap_queued;
+		c->cap_queued = -1;
+	}
 	if (ret == -EINVAL || ret == -ENOENT) {
 		/* refused: a valid request never should be, but it is clean */
 		st_refused++;
@@ -1153,6 +1267,8 @@ static void summary(const struct timespec *t0)
 	       st_done, st_error, st_hung);
 	if (st_refused)
 		printf(", %lu refused", st_refused);
+	if (st_held)
+		printf(", %lu held, %lu flushed", st_held, st_flush);
 	printf(" (%.1f s, %.1f requests/s)\n", s, s > 0 ? st_requests / s : 0.0);
 	fflush(stdout);
 }
@@ -1520,7 +1636,7 @@ static void invalid_two_outputs(struct vf_ctx *c)
 	}
 	if (!ret) {
 		step = "VIDIOC_QBUF(OUTPUT)";
-		ret = qbuf_out(c, 0, 1 + rnd_below(c->sizeimage), c->ts, c->req_fd);
+		ret = qbuf_out(c, 0, 1 + rnd_below(c->sizeimage), c->ts, c->req_fd, 0);
 	}
 	if (ret) {
 		fail(name, "%s: %s", step, strerror(-ret));
@@ -1528,7 +1644,7 @@ static void invalid_two_outputs(struct vf_ctx *c)
 		return;
 	}
 	/* the second buffer may be refused at QBUF already */
-	ret = qbuf_out(c, 1, 1 + rnd_below(c->sizeimage), c->ts + 1000, c->req_fd);
+	ret = qbuf_out(c, 1, 1 + rnd_below(c->sizeimage), c->ts + 1000, c->req_fd, 0);
 	c->next_ts += 1000;
 	if (ret) {
 		step = "VIDIOC_QBUF(second OUTPUT)";
