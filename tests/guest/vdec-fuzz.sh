@@ -10,7 +10,8 @@
 #    buffer ends in ERROR;
 #  - invalid: bad controls and malformed requests are refused before
 #    they run, and the queue still decodes afterwards;
-#  - contexts: 4 file handles with their own formats, interleaved;
+#  - contexts: 4 file handles with their own formats, interleaved, and
+#    once more with both codecs at a time;
 #  - the model's job and error counters and the driver's interrupt count
 #    moved;
 #  - decode: afterwards the sample still decodes, every frame DONE.
@@ -107,4 +108,6 @@ for codec in fwht mpeg2; do
 		t_skip "$codec-decode" "no sample stream in /run/data"
 	fi
 done
+codec=both
+fuzz contexts "" -n $((n / 4)) -k 4
 t_done

@@ -63,6 +63,7 @@ struct vf_map {
 
 struct vf_ctx {
 	unsigned int id;
+	enum vf_codec codec;
 	int vfd;
 	int req_fd;
 	__u32 out_type, cap_type;
@@ -101,6 +102,7 @@ struct vf_opts {
 	__u32 width, height;
 	__u32 cap_fourcc;
 	bool strict, verbose;
+	bool mixed;		/* contexts of both codecs */
 };
 
 static struct vf_opts opt = {
@@ -141,7 +143,8 @@ static void usage(FILE *f)
 		"            as v4l2-ctl --stream-to-hdr writes them)\n"
 		"\n"
 		"Options:\n"
-		"  -c CODEC    fwht or mpeg2 (default mpeg2)\n"
+		"  -c CODEC    fwht or mpeg2 (default mpeg2); contexts also takes both:\n"
+		"              even contexts FWHT, odd ones MPEG-2\n"
 		"  -D DRIVER   find the nodes of this driver (default vsoc-vdec; e.g. visl)\n"
 		"  -d DEV      the video node (default: found by driver name)\n"
 		"  -m DEV      the media node (default: found by driver name)\n"
@@ -210,12 +213,14 @@ static unsigned int rnd_below(unsigned int n)
 
 static const char *codec_name(void)
 {
+	if (opt.mixed)
+		return "mixed";
 	return opt.codec == VF_FWHT ? "fwht" : "mpeg2";
 }
 
-static __u32 codec_fourcc(void)
+static __u32 codec_fourcc(enum vf_codec codec)
 {
-	return opt.codec == VF_FWHT ? V4L2_PIX_FMT_FWHT_STATELESS : V4L2_PIX_FMT_MPEG2_SLICE;
+	return codec == VF_FWHT ? V4L2_PIX_FMT_FWHT_STATELESS : V4L2_PIX_FMT_MPEG2_SLICE;
 }
 
 static double elapsed(const struct timespec *t0)
@@ -664,7 +669,8 @@ static void ctx_close(struct vf_ctx *c)
 }
 
 /* Open a context: formats, buffers, streaming, its request. */
-static int ctx_open(struct vf_ctx *c, unsigned int id, __u32 w, __u32 h, const char *name)
+static int ctx_open(struct vf_ctx *c, unsigned int id, enum vf_codec codec, __u32 w, __u32 h,
+		    const char *name)
 {
 	struct v4l2_capability cap;
 	__u32 t;
@@ -672,6 +678,7 @@ static int ctx_open(struct vf_ctx *c, unsigned int id, __u32 w, __u32 h, const c
 
 	memset(c, 0, sizeof(*c));
 	c->id = id;
+	c->codec = codec;
 	c->req_fd = -1;
 	c->cap_queued = -1;
 	c->held = -1;
@@ -700,9 +707,9 @@ static int ctx_open(struct vf_ctx *c, unsigned int id, __u32 w, __u32 h, const c
 		fail(name, "%s is not a mem2mem device", opt.video);
 		goto err;
 	}
-	ret = set_fmt(c, c->out_type, codec_fourcc(), w, h);
+	ret = set_fmt(c, c->out_type, codec_fourcc(codec), w, h);
 	if (ret) {
-		fail(name, "OUTPUT format %s %ux%u: %s", codec_name(), w, h,
+		fail(name, "OUTPUT format %s %ux%u: %s", codec == VF_FWHT ? "fwht" : "mpeg2", w, h,
 		     ret == -EINVAL ? "not supported" : strerror(-ret));
 		goto err;
 	}
@@ -750,9 +757,9 @@ enum {
 	VF_C_ALL_MPEG2 = 7,
 };
 
-static unsigned int all_ctrls(void)
+static unsigned int all_ctrls(const struct vf_ctx *c)
 {
-	return opt.codec == VF_FWHT ? VF_C_FWHT : VF_C_ALL_MPEG2;
+	return c->codec == VF_FWHT ? VF_C_FWHT : VF_C_ALL_MPEG2;
 }
 
 static int set_ctrls(struct vf_ctx *c, struct vf_params *p, unsigned int mask)
@@ -820,7 +827,7 @@ static void random_params(struct vf_ctx *c, struct vf_params *p, int dst, bool *
 
 	memset(p, 0, sizeof(*p));
 	*needs_ref = false;
-	if (opt.codec == VF_FWHT) {
+	if (c->codec == VF_FWHT) {
 		__u32 fl = V4L2_FWHT_FL_PIXENC_YUV | 2 << V4L2_FWHT_FL_COMPONENTS_NUM_OFFSET;
 
 		if (rnd_below(2))
@@ -1204,7 +1211,7 @@ static int fuzz_submit(struct vf_ctx *c, const char *name)
 	}
 	random_params(c, &p, c->cap_queued >= 0 ? c->cap_queued : (int)c->cap_next,
 		      &needs_ref);
-	if (n_segs) {
+	if (n_segs && c->codec == opt.codec) {
 		seg = &segs[rnd_below(n_segs)];
 		if (seg->parsed && rnd_below(2)) {
 			/* the stream's own controls, with our size and refs */
@@ -1222,7 +1229,7 @@ static int fuzz_submit(struct vf_ctx *c, const char *name)
 			needs_ref = false;
 		}
 	}
-	if (opt.codec == VF_MPEG2 && (second || (c->can_hold && !rnd_below(8)))) {
+	if (c->codec == VF_MPEG2 && (second || (c->can_hold && !rnd_below(8)))) {
 		/* a field picture, the first of its frame holding its buffer */
 		p.pic.picture_structure = 1 + rnd_below(2);
 		c->hold = !second || !rnd_below(4);
@@ -1236,7 +1243,7 @@ static int fuzz_submit(struct vf_ctx *c, const char *name)
 	if (!seg || rnd_below(4))
 		len = mutate(c->out[0].mem, len, c->sizeimage);
 	c->ref_missing = needs_ref;
-	ret = submit(c, &p, all_ctrls(), len, &step);
+	ret = submit(c, &p, all_ctrls(c), len, &step);
 	if (!ret)
 		return 0;
 	c->hold = false;
@@ -1299,7 +1306,7 @@ static int mode_fuzz(void)
 	unsigned int f0 = failures;
 
 	snprintf(name, sizeof(name), "%s-fuzz", codec_name());
-	if (ctx_open(&c, 0, opt.width, opt.height, name))
+	if (ctx_open(&c, 0, opt.codec, opt.width, opt.height, name))
 		return -1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (i = 0; i < opt.n; i++) {
@@ -1334,7 +1341,8 @@ static int mode_contexts(void)
 		/* each its own size: the coded size plus 0 or 16 each way */
 		__u32 w = opt.width + 16 * (k & 1), h = opt.height + 16 * (k >> 1 & 1);
 
-		if (ctx_open(&c[k], k, w, h, name))
+		if (ctx_open(&c[k], k, opt.mixed ? (k & 1 ? VF_MPEG2 : VF_FWHT) : opt.codec, w, h,
+			     name))
 			break;
 		c[k].remaining = per + (k < opt.n % opt.contexts);
 		open++;
@@ -1413,7 +1421,7 @@ static int recovers(struct vf_ctx *c, const char *name)
 	for (i = 0; i < len; i++)
 		((unsigned char *)c->out[0].mem)[i] = rnd();
 	c->ref_missing = false;
-	ret = submit(c, &p, all_ctrls(), len, &step);
+	ret = submit(c, &p, all_ctrls(c), len, &step);
 	if (ret) {
 		fail(name, "afterwards a valid request fails: %s: %s", step, strerror(-ret));
 		return -1;
@@ -1577,7 +1585,7 @@ static void invalid_ctrl(struct vf_ctx *c, const struct vf_bad *bad)
 	c->next_ts += 1000;
 	random_params(c, &p, c->cap_next, &needs_ref);
 	make_bad(c, &p, bad->kind);
-	ret = submit(c, &p, all_ctrls(), 1 + rnd_below(c->sizeimage), &step);
+	ret = submit(c, &p, all_ctrls(c), 1 + rnd_below(c->sizeimage), &step);
 	if (!ret) {
 		int r = wait_req(c, name) ? -1 : complete(c, name, NULL, NULL);
 
@@ -1629,7 +1637,7 @@ static void invalid_two_outputs(struct vf_ctx *c)
 	c->ts = c->next_ts;
 	c->next_ts += 1000;
 	random_params(c, &p, c->cap_next, &needs_ref);
-	ret = set_ctrls(c, &p, all_ctrls());
+	ret = set_ctrls(c, &p, all_ctrls(c));
 	if (!ret) {
 		step = "VIDIOC_QBUF(CAPTURE)";
 		ret = qbuf_cap(c);
@@ -1679,7 +1687,7 @@ static void invalid_no_output(struct vf_ctx *c)
 
 	snprintf(name, sizeof(name), "%s-invalid-no-output", codec_name());
 	random_params(c, &p, c->cap_next, &needs_ref);
-	ret = set_ctrls(c, &p, all_ctrls());
+	ret = set_ctrls(c, &p, all_ctrls(c));
 	if (!ret)
 		ret = qbuf_cap(c);
 	if (ret) {
@@ -1709,7 +1717,7 @@ static int mode_invalid(void)
 	struct timespec t0;
 	unsigned int i;
 
-	if (ctx_open(&c, 0, opt.width, opt.height, "invalid"))
+	if (ctx_open(&c, 0, opt.codec, opt.width, opt.height, "invalid"))
 		return -1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (i = 0; i < ARRAY_SIZE(bad_ctrls) && !st_hung; i++)
@@ -1740,7 +1748,7 @@ static int mode_decode(void)
 		fail(name, "no %s frames in %s", codec_name(), opt.input ? opt.input : "(no -i)");
 		return -1;
 	}
-	if (ctx_open(&c, 0, opt.width, opt.height, name))
+	if (ctx_open(&c, 0, opt.codec, opt.width, opt.height, name))
 		return -1;
 	if (opt.dump) {
 		dump = fopen(opt.dump, "w");
@@ -1766,7 +1774,7 @@ static int mode_decode(void)
 		memcpy(c.out[0].mem, sample + segs[i].off, len);
 		c.ts = c.next_ts;
 		c.next_ts += 1000;
-		if (opt.codec == VF_FWHT) {
+		if (c.codec == VF_FWHT) {
 			p.fwht.backward_ref_ts = c.ref_new;
 			c.ref_new = c.ts;
 		} else if (p.pic.picture_coding_type == V4L2_MPEG2_PIC_CODING_TYPE_B) {
@@ -1779,7 +1787,7 @@ static int mode_decode(void)
 			c.ref_new = c.ts;
 		}
 		c.ref_missing = false;
-		ret = submit(&c, &p, all_ctrls(), len, &step);
+		ret = submit(&c, &p, all_ctrls(&c), len, &step);
 		if (ret) {
 			fail(name, "frame %u: %s: %s", i, step, strerror(-ret));
 			break;
@@ -1826,6 +1834,8 @@ int main(int argc, char **argv)
 				opt.codec = VF_FWHT;
 			} else if (!strcmp(optarg, "mpeg2")) {
 				opt.codec = VF_MPEG2;
+			} else if (!strcmp(optarg, "both")) {
+				opt.mixed = true;
 			} else {
 				fprintf(stderr, "vdec-fuzz: unknown codec '%s'\n", optarg);
 				return 2;
@@ -1898,6 +1908,10 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	mode = argv[optind];
+	if (opt.mixed && strcmp(mode, "contexts")) {
+		fprintf(stderr, "vdec-fuzz: -c both is for the contexts mode\n");
+		return 2;
+	}
 	rng_state = opt.seed ? opt.seed : 1;
 	printf("vdec-fuzz: %s %s, seed %llu\n", codec_name(), mode, opt.seed);
 	snprintf(name, sizeof(name), "%s-%s", codec_name(), mode);
