@@ -950,11 +950,17 @@ static int qbuf_cap(struct vf_ctx *c)
 {
 	struct v4l2_buffer b;
 	struct v4l2_plane pl;
-	unsigned int idx;
+	unsigned int idx = 0, i;
 
 	if (c->cap_queued >= 0)
 		return 0;
-	idx = c->cap_next;
+	/* round robin, but past the references the decode mode keeps */
+	for (i = 0; i < c->n_cap; i++) {
+		idx = (c->cap_next + i) % c->n_cap;
+		if (!c->cap[idx].ts ||
+		    (c->cap[idx].ts != c->ref_old && c->cap[idx].ts != c->ref_new))
+			break;
+	}
 	c->cap_next = (idx + 1) % c->n_cap;
 	buf_init(&b, &pl, c->cap_type, idx);
 	if (ioctl(c->vfd, VIDIOC_QBUF, &b))
