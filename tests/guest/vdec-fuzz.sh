@@ -10,8 +10,9 @@
 #    buffer ends in ERROR;
 #  - invalid: bad controls and malformed requests are refused before
 #    they run, and the queue still decodes afterwards;
-#  - contexts: 4 file handles with their own formats, interleaved, and
-#    once more with both codecs at a time;
+#  - contexts: 4 file handles with their own formats, interleaved; then
+#    8 with both codecs at a time, closed now and then while their
+#    request runs (churn);
 #  - the model's counters account for the fuzzing: a job per DONE
 #    picture at least, errors when pictures failed, and an interrupt of
 #    the driver's per model job;
@@ -124,5 +125,5 @@ for codec in fwht mpeg2; do
 	fi
 done
 codec=both
-fuzz contexts "" -n $((n / 4)) -k 4
+fuzz contexts "" -n $((n / 2)) -k 8 -x
 t_done

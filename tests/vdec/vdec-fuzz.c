@@ -102,6 +102,7 @@ struct vf_opts {
 	__u32 width, height;
 	__u32 cap_fourcc;
 	bool strict, verbose;
+	bool churn;		/* contexts: close some while their request runs */
 	bool mixed;		/* contexts of both codecs */
 };
 
@@ -122,7 +123,7 @@ static struct vf_seg segs[VF_MAX_SEGS];
 static unsigned int n_segs;
 static unsigned int failures;
 static unsigned long st_requests, st_done, st_error, st_hung, st_refused;
-static unsigned long st_missing_ref_done, st_held, st_flush;
+static unsigned long st_missing_ref_done, st_held, st_flush, st_abandoned;
 static __u64 rng_state;
 
 static void usage(FILE *f)
@@ -158,6 +159,8 @@ static void usage(FILE *f)
 		"  -o FILE     decode: write the decoded frames to FILE\n"
 		"  -S          strict: a request whose reference matches no CAPTURE\n"
 		"              buffer must end with V4L2_BUF_FLAG_ERROR\n"
+		"  -x          contexts: close a context now and then while its request\n"
+		"              runs (video or request fd first) and open a new one\n"
 		"  -v          verbose\n"
 		"  -h          this help\n"
 		"\n"
@@ -650,7 +653,8 @@ static int set_fmt(struct vf_ctx *c, __u32 type, __u32 fourcc, __u32 w, __u32 h)
 	return 0;
 }
 
-static void ctx_close(struct vf_ctx *c)
+/* Close a context, its request fd first or its video fd first. */
+static void ctx_close_order(struct vf_ctx *c, bool video_first)
 {
 	unsigned int i;
 
@@ -658,14 +662,21 @@ static void ctx_close(struct vf_ctx *c)
 		munmap(c->out[i].mem, c->out[i].len);
 	for (i = 0; i < c->n_cap; i++)
 		munmap(c->cap[i].mem, c->cap[i].len);
+	if (video_first && c->vfd >= 0)
+		close(c->vfd);
 	if (c->req_fd >= 0)
 		close(c->req_fd);
-	if (c->vfd >= 0)
+	if (!video_first && c->vfd >= 0)
 		close(c->vfd);
 	c->vfd = -1;
 	c->req_fd = -1;
 	c->n_out = 0;
 	c->n_cap = 0;
+}
+
+static void ctx_close(struct vf_ctx *c)
+{
+	ctx_close_order(c, false);
 }
 
 /* Open a context: formats, buffers, streaming, its request. */
@@ -1282,6 +1293,8 @@ static void summary(const struct timespec *t0)
 		printf(", %lu refused", st_refused);
 	if (st_held)
 		printf(", %lu held, %lu flushed", st_held, st_flush);
+	if (st_abandoned)
+		printf(", %lu abandoned", st_abandoned);
 	printf(" (%.1f s, %.1f requests/s)\n", s, s > 0 ? st_requests / s : 0.0);
 	fflush(stdout);
 }
@@ -1337,18 +1350,20 @@ static int mode_fuzz(void)
 static int mode_contexts(void)
 {
 	struct vf_ctx c[VF_MAX_CTX];
+	enum vf_codec codec[VF_MAX_CTX];
+	__u32 w[VF_MAX_CTX], h[VF_MAX_CTX];
 	char name[64];
 	struct timespec t0;
 	unsigned int k, open = 0, f0 = failures;
 	unsigned long per = opt.n / opt.contexts;
 
-	snprintf(name, sizeof(name), "%s-contexts", codec_name());
+	snprintf(name, sizeof(name), "%s-contexts%s", codec_name(), opt.churn ? "-churn" : "");
 	for (k = 0; k < opt.contexts; k++) {
 		/* each its own size: the coded size plus 0 or 16 each way */
-		__u32 w = opt.width + 16 * (k & 1), h = opt.height + 16 * (k >> 1 & 1);
-
-		if (ctx_open(&c[k], k, opt.mixed ? (k & 1 ? VF_MPEG2 : VF_FWHT) : opt.codec, w, h,
-			     name))
+		w[k] = opt.width + 16 * (k & 1);
+		h[k] = opt.height + 16 * (k >> 1 & 1);
+		codec[k] = opt.mixed ? (k & 1 ? VF_MPEG2 : VF_FWHT) : opt.codec;
+		if (ctx_open(&c[k], k, codec[k], w[k], h[k], name))
 			break;
 		c[k].remaining = per + (k < opt.n % opt.contexts);
 		open++;
@@ -1370,6 +1385,15 @@ static int mode_contexts(void)
 				r = fuzz_submit(&c[k], name);
 				if (r < 0)
 					goto out;
+				if (!c[k].busy || !opt.churn || rnd_below(16))
+					continue;
+				/* gone while its request runs; a new one instead */
+				r = c[k].remaining;
+				ctx_close_order(&c[k], rnd_below(2));
+				st_abandoned++;
+				if (ctx_open(&c[k], k, codec[k], w[k], h[k], name))
+					goto out;
+				c[k].remaining = r;
 			}
 			pfd[k].fd = c[k].busy ? c[k].req_fd : -1;
 			pfd[k].events = POLLPRI;
@@ -1842,7 +1866,7 @@ int main(int argc, char **argv)
 	int o;
 
 	opt.seed = (unsigned long long)time(NULL) ^ ((unsigned long long)getpid() << 32);
-	while ((o = getopt(argc, argv, "c:D:d:m:n:s:i:w:f:k:t:o:Svh")) != -1) {
+	while ((o = getopt(argc, argv, "c:D:d:m:n:s:i:w:f:k:t:o:Sxvh")) != -1) {
 		switch (o) {
 		case 'c':
 			if (!strcmp(optarg, "fwht")) {
@@ -1906,6 +1930,9 @@ int main(int argc, char **argv)
 			break;
 		case 'S':
 			opt.strict = true;
+			break;
+		case 'x':
+			opt.churn = true;
 			break;
 		case 'v':
 			opt.verbose = true;
