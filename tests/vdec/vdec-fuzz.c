@@ -1203,6 +1203,7 @@ static int fuzz_submit(struct vf_ctx *c, const char *name)
 	const struct vf_seg *seg = NULL;
 	const char *step;
 	bool needs_ref, second = false;
+	unsigned int mask;
 	size_t len;
 	int ret;
 
@@ -1260,7 +1261,11 @@ static int fuzz_submit(struct vf_ctx *c, const char *name)
 	if (!seg || rnd_below(4))
 		len = mutate(c->out[0].mem, len, c->sizeimage);
 	c->ref_missing = needs_ref;
-	ret = submit(c, &p, all_ctrls(c), len, &step);
+	mask = all_ctrls(c);
+	if (c->codec == VF_MPEG2 && !rnd_below(4))
+		/* the sequence and matrices of an earlier request hold */
+		mask &= ~(rnd_below(2) ? VF_C_SEQ : VF_C_QUANT);
+	ret = submit(c, &p, mask, len, &step);
 	if (!ret)
 		return 0;
 	c->hold = false;
