@@ -9,8 +9,9 @@ pkgs_board="$pkgs_build gcc-aarch64-linux-gnu linux-source-6.12 qemu-system-arm 
 pkgs_static="$pkgs_board sparse perl git"
 pkgs_dkms="dkms linux-headers-amd64"
 pkgs_ktree="linux-source-6.1"
-# vsoc-vdec: test streams and reference decodes, the decode core's fuzzers.
-pkgs_vdec="ffmpeg mjpegtools clang libclang-rt-14-dev python3"
+# vsoc-vdec: test streams and reference decodes, the decode core's
+# fuzzers, the board's test tools (static arm64).
+pkgs_vdec="ffmpeg mjpegtools clang libclang-rt-14-dev python3 libc6-dev-arm64-cross linux-libc-dev-arm64-cross"
 
 want=()
 for g in "$@"; do

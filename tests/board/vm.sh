@@ -86,7 +86,9 @@ shares=($(share rootfs "$root" ro) $(share vsoc "$VSOC_TOP" ro)
 [ -n "$data" ] && shares+=($(share data "$data" rw))
 # log_buf_len: the whole boot and run must fit in the ring buffer, so
 # that the saved log starts with the boot banner (splat.sh checks).
-append="console=ttyAMA0 root=rootfs rootfstype=9p rootflags=trans=virtio,version=9p2000.L,msize=262144,cache=loose ro init=/sbin/vsoc-init panic=-1 quiet log_buf_len=16M"
+# cma: room for the DMA-contiguous picture buffers of decoders (several
+# contexts of 720p pictures; v4l2-compliance allocates many).
+append="console=ttyAMA0 root=rootfs rootfstype=9p rootflags=trans=virtio,version=9p2000.L,msize=262144,cache=loose ro init=/sbin/vsoc-init panic=-1 quiet log_buf_len=16M cma=256M"
 kmemleak=
 if [ "$VSOC_FLAVOUR" = kasan ] || [ "${VSOC_KMEMLEAK:-0}" = 1 ]; then
 	kmemleak=1

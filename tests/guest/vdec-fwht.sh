@@ -9,7 +9,7 @@
 . /vsoc/tests/lib.sh
 
 W=640
-H=360
+H=480
 FRAMES=12
 
 # video_by_driver DRIVER [NAME]: the video node of DRIVER (and of the
