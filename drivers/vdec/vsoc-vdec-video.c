@@ -149,7 +149,12 @@ static void vsoc_vdec_try_dst_fmt(struct vsoc_vdec_ctx *ctx,
 	pix->pixelformat =
 		vsoc_vdec_find_cap_fmt(ctx->vdev, pix->pixelformat)->pixelformat;
 	pix->width = src->width;
-	pix->height = src->height;
+	/*
+	 * The block writes whole macroblock rows and the chroma plane
+	 * follows them: a single-plane format says where only through its
+	 * height, so the CAPTURE height is the coded one.
+	 */
+	pix->height = ALIGN(src->height, VSOC_VDEC_HEIGHT_ALIGN);
 	pix->field = V4L2_FIELD_NONE;
 	vsoc_vdec_fill_dst_size(pix);
 	pix->flags = 0;

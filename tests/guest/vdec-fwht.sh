@@ -79,7 +79,9 @@ for d in vicodec:"$sdec" vsoc:"$vdec"; do
 	t_check "fwht-decode-${d%%:*}" v4l2-ctl -d "${d#*:}" \
 		--set-fmt-video pixelformat=NV12 --stream-mmap --stream-out-mmap \
 		--stream-from-hdr /run/data/fwht.hdr \
-		--stream-to "/run/data/out/fwht-${d%%:*}.nv12"
+		--stream-to "/tmp/fwht-${d%%:*}.nv12"
+	# Through tmpfs: 9p cannot write from a V4L2 buffer's mapping.
+	mv "/tmp/fwht-${d%%:*}.nv12" /run/data/out/
 done
 
 compliance compliance-media -m "$mdev"
