@@ -28,7 +28,26 @@ static int vsoc_vdec_mpeg2_validate(struct vsoc_vdec_ctx *ctx,
 				    struct v4l2_ctrl_handler *hdl)
 {
 	const struct vsoc_vdec_hw_caps *caps = &ctx->vdev->caps;
+	const struct v4l2_ctrl_mpeg2_picture *pic;
 	const struct v4l2_ctrl_mpeg2_sequence *seq;
+	unsigned int s, t;
+
+	/*
+	 * f_code of a direction the picture predicts from: 1 to 9
+	 * (ISO/IEC 13818-2 6.3.10; 15 marks an unused direction).
+	 */
+	pic = vsoc_vdec_req_ctrl_data(hdl, V4L2_CID_STATELESS_MPEG2_PICTURE);
+	for (s = 0; pic && s < 2; s++) {
+		if (pic->picture_coding_type < V4L2_MPEG2_PIC_CODING_TYPE_P + s)
+			break;
+		for (t = 0; t < 2; t++) {
+			if (pic->f_code[s][t] >= 1 && pic->f_code[s][t] <= 9)
+				continue;
+			dev_dbg(ctx->vdev->dev, "MPEG-2 f_code[%u][%u] %u\n", s, t,
+				pic->f_code[s][t]);
+			return -EINVAL;
+		}
+	}
 
 	/* A sequence set by an earlier request is checked when it runs. */
 	seq = vsoc_vdec_req_ctrl_data(hdl, V4L2_CID_STATELESS_MPEG2_SEQUENCE);

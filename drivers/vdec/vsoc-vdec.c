@@ -41,6 +41,9 @@ struct vsoc_vdec_ctrl {
  */
 int vsoc_vdec_try_fwht_params(const struct v4l2_ctrl_fwht_params *p)
 {
+	/* The uAPI knows one version; the core refuses only older ones. */
+	if (p->version != V4L2_FWHT_VERSION)
+		return -EINVAL;
 	/* The field holds the number of components minus one. */
 	if (FIELD_GET(V4L2_FWHT_FL_COMPONENTS_NUM_MSK, p->flags) != 2)
 		return -EINVAL;
