@@ -151,9 +151,10 @@ struct vsoc_vdec_run {
  * @caps: what the block can do
  * @codecs: the codecs the block implements, NULL-terminated
  * @dev_mutex: serialises the ioctls of all contexts (the queues' lock)
- * @hw_lock: protects @cur and @dead against the interrupt and watchdog
+ * @hw_lock: protects @cur against the interrupt and the watchdog
  * @cur: context whose job the block runs, NULL when idle
  * @dead: the device is being removed: no job touches the block
+ *	(under @run_lock)
  * @run_lock: serialises starting a job with removal
  * @watchdog: fails a job whose interrupt never came
  */
@@ -168,7 +169,7 @@ struct vsoc_vdec_dev {
 	struct vsoc_vdec_hw_caps caps;
 	const struct vsoc_vdec_codec *codecs[4];
 	struct mutex dev_mutex; /* ioctls, queues */
-	spinlock_t hw_lock; /* @cur, @dead */
+	spinlock_t hw_lock; /* @cur */
 	struct vsoc_vdec_ctx *cur;
 	bool dead;
 	struct mutex run_lock; /* job start vs. removal */
