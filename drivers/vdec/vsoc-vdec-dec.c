@@ -110,7 +110,6 @@ int vsoc_vdec_find_ref(struct vsoc_vdec_ctx *ctx, struct vsoc_vdec_run *run,
 		return -ENOENT;
 	}
 	run->refs[slot] = vsoc_vdec_pic_addr(run, vb);
-	run->ref_used |= BIT(slot);
 	return 0;
 }
 

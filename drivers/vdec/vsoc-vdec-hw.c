@@ -21,8 +21,11 @@
 /* Far beyond what a picture of the largest size takes on the model. */
 #define VSOC_VDEC_WATCHDOG_MS		2000
 #define VSOC_VDEC_AUTOSUSPEND_MS	100
-/* A reset stops a job at once; give the block a moment to say so. */
-#define VSOC_VDEC_RESET_TIMEOUT_US	(10 * USEC_PER_MSEC)
+/*
+ * A reset stops a job at its next 64 KiB burst, then BUSY clears (the
+ * model takes milliseconds); the buffers are not given back before.
+ */
+#define VSOC_VDEC_RESET_TIMEOUT_US	(500 * USEC_PER_MSEC)
 
 static const struct regmap_config vsoc_vdec_regmap_config = {
 	.reg_bits = 32,
@@ -47,7 +50,7 @@ static int vsoc_vdec_hw_reset(struct vsoc_vdec_dev *vdev)
 		ret = regmap_read_poll_timeout(vdev->map, VSOC_VDEC_STATUS,
 					       status,
 					       !(status & VSOC_VDEC_STATUS_BUSY),
-					       10, VSOC_VDEC_RESET_TIMEOUT_US);
+					       100, VSOC_VDEC_RESET_TIMEOUT_US);
 	if (!ret)
 		ret = regmap_write(vdev->map, VSOC_VDEC_IRQ_STATUS,
 				   VSOC_VDEC_IRQ_ALL);

@@ -199,7 +199,6 @@ static void vsoc_vdec_common_words(struct kunit *test)
 	unsigned int i;
 
 	run.refs[1] = (struct vsoc_vdec_pic_addr) { 0x40000000, 0x40100000 };
-	run.ref_used = BIT(1);
 	KUNIT_ASSERT_EQ(test, vsoc_vdec_program_common(r->map, &run), 0);
 
 	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_CODEC), (u32)VSOC_VDEC_CODEC_MPEG2);

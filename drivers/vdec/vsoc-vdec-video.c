@@ -5,9 +5,9 @@
  * OUTPUT holds one coded picture per buffer (single plane); its width
  * and height decide the CAPTURE format, a single-plane NV12 or NV21
  * picture laid out as the block writes it: bytesperline is the width
- * rounded up to VSOC_VDEC_STRIDE_ALIGN, the luma plane has the height
- * rounded up to VSOC_VDEC_HEIGHT_ALIGN lines and the chroma plane, right
- * after it, half as many: sizeimage = bytesperline * aligned height * 3/2.
+ * rounded up to VSOC_VDEC_STRIDE_ALIGN, the height is rounded up to
+ * VSOC_VDEC_HEIGHT_ALIGN (whole macroblock rows: the chroma plane starts
+ * at bytesperline * height) and sizeimage = bytesperline * height * 3/2.
  */
 #include <linux/kernel.h>
 
@@ -148,12 +148,13 @@ static void vsoc_vdec_try_dst_fmt(struct vsoc_vdec_ctx *ctx,
 
 	pix->pixelformat =
 		vsoc_vdec_find_cap_fmt(ctx->vdev, pix->pixelformat)->pixelformat;
-	pix->width = src->width;
 	/*
-	 * The block writes whole macroblock rows and the chroma plane
-	 * follows them: a single-plane format says where only through its
-	 * height, so the CAPTURE height is the coded one.
+	 * The chroma plane follows the luma plane's whole macroblock rows:
+	 * a single-plane NV12 format says where by its height, so that is
+	 * the aligned height (as Cedrus does); the picture is the top left
+	 * OUTPUT width x height of it.
 	 */
+	pix->width = src->width;
 	pix->height = ALIGN(src->height, VSOC_VDEC_HEIGHT_ALIGN);
 	pix->field = V4L2_FIELD_NONE;
 	vsoc_vdec_fill_dst_size(pix);

@@ -99,12 +99,12 @@ struct vsoc_vdec_pic_addr {
  * @width: picture width, from the codec's controls
  * @height: picture height, from the codec's controls
  * @out_fmt: VSOC_VDEC_FMT_* of the CAPTURE format
- * @stride: bytes per line of the output and reference pictures
+ * @stride: bytes per line of the output and reference pictures,
+ *	ALIGN(@width, VSOC_VDEC_STRIDE_ALIGN)
  * @out: where the picture goes
  * @bs_addr: bus address of the bitstream
  * @bs_size: bytes of bitstream (the OUTPUT buffer's payload)
- * @refs: reference pictures by register slot
- * @ref_used: bit n: slot n holds a reference
+ * @refs: reference pictures by register slot (unused ones zero)
  * @second_field: the CAPTURE buffer already holds this frame's first field
  * @fwht: FWHT controls
  * @fwht.params: the frame's parameters
@@ -125,7 +125,6 @@ struct vsoc_vdec_run {
 	dma_addr_t bs_addr;
 	u32 bs_size;
 	struct vsoc_vdec_pic_addr refs[VSOC_VDEC_NUM_REFS];
-	u32 ref_used;
 	bool second_field;
 	union {
 		struct {
@@ -152,9 +151,10 @@ struct vsoc_vdec_run {
  * @caps: what the block can do
  * @codecs: the codecs the block implements, NULL-terminated
  * @dev_mutex: serialises the ioctls of all contexts (the queues' lock)
- * @hw_lock: protects @cur and @dead against the interrupt and watchdog
+ * @hw_lock: protects @cur against the interrupt and the watchdog
  * @cur: context whose job the block runs, NULL when idle
  * @dead: the device is being removed: no job touches the block
+ *	(under @run_lock)
  * @run_lock: serialises starting a job with removal
  * @watchdog: fails a job whose interrupt never came
  */
@@ -169,7 +169,7 @@ struct vsoc_vdec_dev {
 	struct vsoc_vdec_hw_caps caps;
 	const struct vsoc_vdec_codec *codecs[4];
 	struct mutex dev_mutex; /* ioctls, queues */
-	spinlock_t hw_lock; /* @cur, @dead */
+	spinlock_t hw_lock; /* @cur */
 	struct vsoc_vdec_ctx *cur;
 	bool dead;
 	struct mutex run_lock; /* job start vs. removal */
