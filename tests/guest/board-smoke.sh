@@ -113,7 +113,16 @@ t_check sim-unbind-removes-blocks test ! -e "$plat/devices/$name"
 echo "$sim" >"$simdrv/bind"
 t_check sim-rebind-probes wait_for 5 dummy_bound
 
-t_check unload-all modprobe -r vsoc-dummy vsoc-dummy-model vsoc-sim
-t_check reload-all sh -c 'modprobe vsoc-sim && modprobe vsoc-dummy-model && modprobe vsoc-dummy'
+# Every project module the board loaded: drivers, then the models they
+# sit on, then the board; back in the opposite order.
+mods=$(find "/lib/modules/$(uname -r)/extra" -name '*.ko' -printf '%f\n' |
+	sed 's/\.ko$//' | grep -v -- '-kunit$' | sort)
+models=$(echo "$mods" | grep -- '-model$' | xargs)
+drivers=$(echo "$mods" | grep -v -- '-model$' | grep -vx vsoc-sim | xargs)
+# shellcheck disable=SC2086
+t_check unload-all modprobe -r $drivers $models vsoc-sim
+t_check unload-all-gone sh -c "! grep -E '^(vsoc_|vsoc-)' /proc/modules"
+# shellcheck disable=SC2086
+t_check reload-all sh -c "modprobe vsoc-sim && modprobe -a $models && modprobe -a $drivers"
 t_check reload-all-probes wait_for 5 dummy_bound
 t_done
