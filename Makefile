@@ -5,13 +5,13 @@
 #   make [KDIR=...] [ARCH=... CROSS_COMPILE=...]   build the modules
 #   make install                                  install them (modules_install)
 #   make check                                    every test, on a fresh machine too
-#   make check-static|check-kunit|check-harness|check-board|check-dkms
+#   make check-static|check-kunit|check-harness|check-board|check-vdec|check-dkms
 #   make vm [CMD='...']                           shell (or one command) on the virtual board
 #   make demo                                     boot the board, show the drivers working
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
-GROUPS := static kunit harness board dkms
+GROUPS := static kunit harness board vdec dkms
 
 all: modules
 

@@ -65,9 +65,17 @@ cp "$streams"/*.m2v "$data/streams/"
 	cp "$VSOC_CACHE/obj/vdec-tools/vdec-fuzz" "$data/" ||
 	{ sed 's/^/    | /' "$work/tools.log"; t_fail tools "cannot build vdec-fuzz"; }
 
-"$top/tests/board/run-guest.sh" -s "$data" tests/guest/vdec-fwht.sh
-"$top/tests/board/run-guest.sh" -s "$data" tests/guest/vdec-fuzz.sh
-"$top/tests/board/run-guest.sh" -s "$data" tests/guest/vdec-mpeg2.sh
+# Two boards at a time (one per core): FWHT and compliance, then the
+# fuzzing seeded by its stream; MPEG-2 beside them. Each board's output
+# is shown whole once both are done.
+"$top/tests/board/modules.sh" >/dev/null || { t_fail modules "cannot build the modules"; exit 0; }
+(
+	"$top/tests/board/run-guest.sh" -s "$data" tests/guest/vdec-fwht.sh
+	"$top/tests/board/run-guest.sh" -s "$data" tests/guest/vdec-fuzz.sh
+) >"$work/fwht.log" 2>&1 &
+"$top/tests/board/run-guest.sh" -s "$data" tests/guest/vdec-mpeg2.sh >"$work/mpeg2.log" 2>&1
+wait
+cat "$work/fwht.log" "$work/mpeg2.log"
 
 # FWHT: vsoc-vdec's pictures must be vicodec's, bit for bit, and close
 # to the source (a lossy codec).
