@@ -32,11 +32,17 @@ static inline void vdec_bits_refill(struct vdec_bits *b)
 	if (b->left > 32)
 		return;
 	if (b->end - b->p >= 8) {
-		u64 v = ((u64)b->p[0] << 56) | ((u64)b->p[1] << 48) |
-			((u64)b->p[2] << 40) | ((u64)b->p[3] << 32) |
-			((u64)b->p[4] << 24) | ((u64)b->p[5] << 16) |
-			((u64)b->p[6] << 8) | (u64)b->p[7];
 		int n = (64 - b->left) >> 3;
+		u64 v = 0;
+		int i;
+
+		/*
+		 * A loop rather than p[0] .. p[7]: compilers make the same
+		 * load of it, and sparse does not take the constant offsets
+		 * for accesses past a short caller's buffer.
+		 */
+		for (i = 0; i < 8; i++)
+			v = v << 8 | b->p[i];
 
 		b->cache |= v >> b->left;
 		b->p += n;
