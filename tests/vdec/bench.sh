@@ -4,7 +4,7 @@
 # bench-1280x720.m2v (60 frames, tests/vdec/mpeg2-streams.sh):
 #
 #  - on the board (tests/guest/vdec-bench.sh), wall clock of GStreamer
-#    pipelines, median of VSOC_BENCH_RUNS runs (default 5): parsing
+#    pipelines, median of VSOC_BENCH_RUNS runs (default 7): parsing
 #    alone, vsoc-vdec (GStreamer -> driver -> model), vsoc-vdec with the
 #    model's null_decode (no pixel work: the driver's per-frame overhead)
 #    and the kernel's visl on the same board in the same run, interleaved;
@@ -13,8 +13,8 @@
 #    stream (default 30: ffmpeg's start-up, about 0.06 s of CPU, is in its
 #    time), median of 3 runs.
 #
-# Prints a table and one "ratio NAME VALUE" line per ratio, each the
-# median of the ratios of runs made side by side:
+# Prints a table and one "ratio NAME VALUE range MIN-MAX" line per ratio,
+# VALUE the median of the ratios of runs made side by side:
 #   ratio vsoc-null/visl       driver overhead against visl (aim <= 1.0)
 #   ratio vdec-core/ffmpeg     decode core against ffmpeg -threads 1
 # and "fps vsoc-vdec N", the full stack's frames per second on the board.
@@ -25,7 +25,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/board/common.sh"
 . "$top/tests/lib.sh"
 
-runs=${VSOC_BENCH_RUNS:-5}
+runs=${VSOC_BENCH_RUNS:-7}
 passes=${VSOC_BENCH_PASSES:-30}
 bad=0
 oops() { echo "bench-vdec: $*" >&2; bad=1; }
@@ -42,6 +42,14 @@ streams=$( (vsoc_cached "$VSOC_CACHE/vdec-streams/$key" "$top/tests/vdec/mpeg2-s
 stream=$streams/bench-1280x720.m2v
 read -r w h frames <"$streams/bench-1280x720.size"
 
+# spread NAME: the "ratio NAME MEDIAN range MIN-MAX" line of the ratios
+# on standard input (MEDIAN "-" if none)
+spread() {
+	sort -g | awk -v n="$1" '{ v[NR] = $1 } END {
+		if (!NR) { print "ratio " n " -"; exit }
+		m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+		printf "ratio %s %.2f range %.2f-%.2f\n", n, m, v[1], v[NR] }'
+}
 # median: of the numbers on standard input ("-" if none)
 median() {
 	sort -g | awk '{ v[NR] = $1 } END {
@@ -73,7 +81,7 @@ done
 # The ratio pairs the runs of one round (side by side), then the median.
 null_visl=$(awk '$1 == "vsoc-null" { n[++i] = $2 } $1 == "visl" { v[++j] = $2 }
 	END { for (k = 1; k <= i && k <= j; k++) if (v[k] > 0) print n[k] / v[k] }' \
-	"$data/bench.txt" | median)
+	"$data/bench.txt" | spread vsoc-null/visl)
 
 # --- on the host ---
 core=$VSOC_CACHE/obj/vdec-bench
@@ -87,7 +95,8 @@ else
 	oops "cannot build bench-mpeg2"
 fi
 touch "$work/core.log"
-core_ff=$(sed -n 's/.*ratio vdec-core\/ffmpeg \([0-9.]*\)$/\1/p' "$work/core.log" | median)
+core_ff=$(sed -n 's/.*ratio vdec-core\/ffmpeg \([0-9.]*\)$/\1/p' "$work/core.log" |
+	spread vdec-core/ffmpeg)
 core_s=$(sed -n 's/^vdec-core: [0-9]* frames in \([0-9.]*\) s.*/\1/p' "$work/core.log" | median)
 ff_s=$(sed -n 's/^ffmpeg -threads 1: \([0-9.]*\) s.*/\1/p' "$work/core.log" | median)
 [ "$core_s" != - ] || oops "no timing from bench-mpeg2"
@@ -113,7 +122,7 @@ row board "vsoc-vdec, null_decode" "${med[vsoc-null]}" "$frames" "${med[parse]}"
 row board "visl" "${med[visl]}" "$frames" "${med[parse]}"
 row host "vdec-core" "$core_s" "$hf"
 row host "ffmpeg -threads 1" "$ff_s" "$hf"
-echo "ratio vsoc-null/visl $null_visl"
-echo "ratio vdec-core/ffmpeg $core_ff"
+echo "$null_visl"
+echo "$core_ff"
 echo "fps vsoc-vdec $(div "$frames" "${med[vsoc]}")"
 exit $bad
