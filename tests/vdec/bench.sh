@@ -86,7 +86,7 @@ null_visl=$(awk '$1 == "vsoc-null" { n[++i] = $2 } $1 == "visl" { v[++j] = $2 }
 # --- on the host ---
 core=$VSOC_CACHE/obj/vdec-bench
 if nice make -s -C "$top/tests/vdec-core" O="$core" "$core/bench/bench-mpeg2" >"$work/build.log" 2>&1; then
-	for i in 1 2 3; do
+	for _ in 1 2 3; do
 		nice "$core/bench/bench-mpeg2" "$stream" "$passes" >>"$work/core.log" 2>&1 ||
 			{ oops "bench-mpeg2 failed:"; sed 's/^/    | /' "$work/core.log"; break; }
 	done
