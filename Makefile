@@ -8,6 +8,7 @@
 #   make check-static|check-kunit|check-harness|check-board|check-vdec|check-dkms
 #   make vm [CMD='...']                           shell (or one command) on the virtual board
 #   make demo                                     boot the board, show the drivers working
+#   make bench-vdec                               vsoc-vdec benchmark (not part of check)
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
@@ -36,11 +37,14 @@ vm:
 demo:
 	@$(TOP)/tests/demo.sh
 
+bench-vdec:
+	@$(TOP)/tests/vdec/bench.sh
+
 kernel:
 	@$(TOP)/tests/board/kernel.sh
 
 rootfs:
 	@$(TOP)/tests/board/rootfs.sh
 
-.PHONY: all modules modules_install clean install check vm demo kernel rootfs \
+.PHONY: all modules modules_install clean install check vm demo bench-vdec kernel rootfs \
 	$(addprefix check-,$(GROUPS))
