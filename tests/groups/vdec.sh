@@ -12,7 +12,7 @@
 #  - bad input on the board: thousands of fuzzed requests per codec,
 #    invalid controls and malformed requests, concurrent contexts
 #    (tests/guest/vdec-fuzz.sh with tests/vdec/vdec-fuzz.c).
-# VSOC_FUZZ_SECONDS (default 15) bounds each fuzzer's run.
+# VSOC_FUZZ_SECONDS (default 10) bounds each fuzzer's run.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/board/common.sh"
@@ -53,7 +53,7 @@ fi
 for f in "$top"/tests/vdec-core/fuzz-*.c; do
 	f=$(basename "$f" .c)
 	t_check "core/$f" make -s -C "$top/tests/vdec-core" O="$core" \
-		FUZZERS="$f" FUZZ_SECONDS="${VSOC_FUZZ_SECONDS:-15}" fuzz
+		FUZZERS="$f" FUZZ_SECONDS="${VSOC_FUZZ_SECONDS:-10}" fuzz
 done
 
 # --- on the board ---
