@@ -11,7 +11,9 @@
 #    with ffmpeg's software decode of the same stream;
 #  - bad input on the board: thousands of fuzzed requests per codec,
 #    invalid controls and malformed requests, concurrent contexts
-#    (tests/guest/vdec-fuzz.sh with tests/vdec/vdec-fuzz.c).
+#    (tests/guest/vdec-fuzz.sh with tests/vdec/vdec-fuzz.c);
+#  - faults: the model's hung block and bus error, null decode, driver
+#    unbind and model unload during a decode (tests/guest/vdec-faults.sh).
 # VSOC_FUZZ_SECONDS (default 10) bounds each fuzzer's run.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -66,14 +68,18 @@ cp "$streams"/*.m2v "$data/streams/"
 	{ sed 's/^/    | /' "$work/tools.log"; t_fail tools "cannot build vdec-fuzz"; }
 
 # Two boards at a time (one per core): FWHT and compliance, then the
-# fuzzing seeded by its stream; MPEG-2 beside them. Each board's output
+# fuzzing seeded by its stream; beside them MPEG-2, then the faults
+# (hung block, bus error, unbind and unload during a decode). Each board's output
 # is shown whole once both are done.
 "$top/tests/board/modules.sh" >/dev/null || { t_fail modules "cannot build the modules"; exit 0; }
 (
 	"$top/tests/board/run-guest.sh" -s "$data" tests/guest/vdec-fwht.sh
 	"$top/tests/board/run-guest.sh" -s "$data" tests/guest/vdec-fuzz.sh
 ) >"$work/fwht.log" 2>&1 &
-"$top/tests/board/run-guest.sh" -s "$data" tests/guest/vdec-mpeg2.sh >"$work/mpeg2.log" 2>&1
+(
+	"$top/tests/board/run-guest.sh" -s "$data" tests/guest/vdec-mpeg2.sh
+	"$top/tests/board/run-guest.sh" -s "$data" tests/guest/vdec-faults.sh
+) >"$work/mpeg2.log" 2>&1
 wait
 cat "$work/fwht.log" "$work/mpeg2.log"
 
