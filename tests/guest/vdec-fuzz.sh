@@ -117,7 +117,7 @@ for codec in fwht mpeg2; do
 		t_check "$codec-driver-irqs" test "$irq" -ge $((jobs + errs)) -a "$irq" -gt 0
 	fi
 	fuzz invalid ""
-	fuzz contexts "" -n $((n / 4)) -k 4
+	fuzz contexts "" -n $((n / 10)) -k 4
 	if [ -n "$sample" ]; then
 		fuzz decode "/$(basename "$sample")" -i "$sample"
 	else
@@ -125,5 +125,5 @@ for codec in fwht mpeg2; do
 	fi
 done
 codec=both
-fuzz contexts "" -n $((n / 2)) -k 8 -x
+fuzz contexts "" -n $((n / 10)) -k 8 -x
 t_done
