@@ -76,7 +76,7 @@ struct vdec_model {
 	struct work_struct work;
 	wait_queue_head_t reset_wq;
 	u8 *bs;
-	u32 bs_size;
+	size_t bs_size;
 	u8 *pic[VDEC_MODEL_NUM_PICS];
 	size_t pic_size[VDEC_MODEL_NUM_PICS];
 	u32 null_decode;
@@ -189,15 +189,12 @@ static u32 vdec_model_run(struct vdec_model *m,
 	struct vdec_pic out;
 	enum vdec_status st;
 	unsigned int n;
-	size_t size;
 	int ret;
 
 	if (bus_error)
 		bs_addr |= VDEC_MODEL_BAD_ADDR;
-	size = m->bs_size;
-	if (!vdec_model_buf(&m->bs, &size, len))
+	if (!vdec_model_buf(&m->bs, &m->bs_size, len))
 		return VSOC_VDEC_ERROR_BITSTREAM;
-	m->bs_size = size;
 	ret = vdec_model_dma(m, bs_addr, m->bs, len, false);
 	if (ret)
 		return vdec_model_dma_error(ret);
