@@ -33,6 +33,13 @@ struct vsoc_sim_block;
  *	context and must not have side effects
  * @reg_write: write a 32-bit register at byte offset @off; runs in atomic
  *	context, may start asynchronous work and change interrupt lines
+ * @reg_precious: optional; true for a register whose read has a side
+ *	effect (a FIFO data port). The board keeps debugfs and the regmap's
+ *	own readers away from it, and @reg_read may then have that effect
+ * @gpio_changed: optional; called when the consumer of one of the block's
+ *	board GPIO lines (see vsoc_sim_gpio_lookup()) changes the level it
+ *	drives or the line's direction; @level is the line's new level.
+ *	Atomic context, must not sleep
  * @list: private to vsoc-sim
  *
  * A registered model is in use until vsoc_sim_model_unregister(), which a
@@ -50,6 +57,9 @@ struct vsoc_sim_model {
 			unsigned int *val);
 	int (*reg_write)(struct vsoc_sim_block *blk, unsigned int off,
 			 unsigned int val);
+	bool (*reg_precious)(struct vsoc_sim_block *blk, unsigned int off);
+	void (*gpio_changed)(struct vsoc_sim_block *blk, unsigned int line,
+			     bool level);
 	struct list_head list;
 };
 
@@ -68,5 +78,19 @@ int vsoc_sim_dma_read(struct vsoc_sim_block *blk, dma_addr_t addr,
 		      void *buf, size_t len);
 int vsoc_sim_dma_write(struct vsoc_sim_block *blk, dma_addr_t addr,
 		       const void *buf, size_t len);
+
+/*
+ * Board GPIO lines: the board is a gpio-controller whose lines are named
+ * in its "gpio-line-names"; a line named "<block node name>:<signal>"
+ * (e.g. "mmc@3000:vqmmc-1v8") belongs to that block's model. A consumer
+ * (a regulator-gpio, an SFP cage) uses the line as any GPIO; the model
+ * sees the level the consumer drives on an output line and drives the
+ * level of an input line, which interrupts on edges. All three may be
+ * called in atomic context.
+ */
+int vsoc_sim_gpio_lookup(struct vsoc_sim_block *blk, const char *signal);
+int vsoc_sim_gpio_get(struct vsoc_sim_block *blk, unsigned int line);
+int vsoc_sim_gpio_set(struct vsoc_sim_block *blk, unsigned int line,
+		      bool level);
 
 #endif /* _VSOC_SIM_H */
