@@ -1,0 +1,36 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# sdhci-vsoc, the eMMC host, on the board, two boards at a time:
+#  - default DT (tests/guest/mmc-main.sh): HS400 enhanced strobe at
+#    200 MHz and 1.8 V, EXT_CSD through mmc-utils, every DMA path, ext4
+#    across a driver reload with fsck, the boot partitions, the
+#    fall-back when the pads stay at 3.3 V, runtime PM, unbind and
+#    unload under I/O; then the kernel's mmc_test, case by case
+#    (tests/guest/mmc-test.sh);
+#  - enhanced strobe removed from the DT (tests/guest/mmc-hs400.sh):
+#    HS400 after HS200 tuning, re-tuning when the window moves, fio
+#    verified random writes clean and under each injected fault; then an
+#    I/O supply without 1.8 V (tests/mmc/vccq-3v3.dtso,
+#    tests/guest/mmc-fallback.sh): high speed at 3.3 V.
+set -uo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/tests/board/common.sh"
+. "$top/tests/lib.sh"
+
+"$top/tests/board/deps.sh" board || { t_fail deps "cannot install tools"; exit 0; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/vsoc-mmc.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+"$top/tests/board/modules.sh" >/dev/null || { t_fail modules "cannot build the modules"; exit 0; }
+(
+	"$top/tests/board/run-guest.sh" tests/guest/mmc-main.sh
+	"$top/tests/board/run-guest.sh" tests/guest/mmc-test.sh
+) >"$work/main.log" 2>&1 &
+(
+	"$top/tests/board/run-guest.sh" -x /vsoc-sim/mmc@3000:mmc-hs400-enhanced-strobe \
+		tests/guest/mmc-hs400.sh
+	"$top/tests/board/run-guest.sh" -d "$top/tests/mmc/vccq-3v3.dtso" \
+		tests/guest/mmc-fallback.sh
+) >"$work/variants.log" 2>&1
+wait
+cat "$work/main.log" "$work/variants.log"
