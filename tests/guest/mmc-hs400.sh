@@ -18,6 +18,7 @@ if ! mmc_wait_card 30 || [ -z "$(mmc_model)" ]; then
 fi
 t_pass card
 model=$(mmc_model)
+t_check dt-variant test ! -e "/proc/device-tree/vsoc-sim/$MMC_NODE/mmc-hs400-enhanced-strobe"
 mmc_check_mode hs400 "mmc HS400" "1.80 V" 200000000
 t_check tuned test "$(mmc_stat tuning)" -gt 0
 
