@@ -18,11 +18,13 @@
  * taken before @lock and no API a model calls takes it.
  */
 #include <linux/gpio/driver.h>
+#include <linux/device.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/irq_sim.h>
 #include <linux/irqdomain.h>
 #include <linux/of.h>
+#include <linux/of_platform.h>
 #include <linux/pinctrl/pinconf-generic.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
@@ -489,6 +491,90 @@ int vsoc_sim_gpio_set(struct vsoc_sim_block *blk, unsigned int line,
 }
 EXPORT_SYMBOL_GPL(vsoc_sim_gpio_set);
 
+/* Does @name hold GPIO specifiers ("gpios", "reset-gpios", "gpio")? */
+static bool vsoc_sim_gpio_prop(const char *name)
+{
+	size_t len = strlen(name);
+
+	/* "snps,nr-gpios" and the like are counts, not specifiers. */
+	if (len >= 8 && !strcmp(name + len - 8, "nr-gpios"))
+		return false;
+	return !strcmp(name, "gpios") || !strcmp(name, "gpio") ||
+	       (len > 6 && !strcmp(name + len - 6, "-gpios")) ||
+	       (len > 5 && !strcmp(name + len - 5, "-gpio"));
+}
+
+/* Does property @prop of @np name a line of @board? */
+static bool vsoc_sim_gpio_uses(struct device_node *np, const char *prop,
+			       struct device_node *board)
+{
+	struct of_phandle_args args;
+	int i, n;
+
+	n = of_count_phandle_with_args(np, prop, "#gpio-cells");
+	for (i = 0; i < n; i++) {
+		if (of_parse_phandle_with_args(np, prop, "#gpio-cells", i,
+					       &args))
+			continue;
+		of_node_put(args.np);
+		if (args.np == board)
+			return true;
+	}
+	return false;
+}
+
+static bool vsoc_sim_gpio_below(struct device_node *np,
+				struct device_node *board)
+{
+	for (np = np->parent; np; np = np->parent)
+		if (np == board)
+			return true;
+	return false;
+}
+
+/**
+ * vsoc_sim_gpio_link_consumers() - unbind the board's consumers before it
+ * @dev: the board, being probed
+ *
+ * fw_devlink makes a consumer of a board line (the regulator-gpio of
+ * mmc@3000) a consumer of the board's device, but drops that link when
+ * the board's block device that uses the consumer (mmc@3000) appears: a
+ * block is a child of the board, so to fw_devlink the three form a
+ * cycle. Without the link, unbinding the board would pull the lines from
+ * under the consumer. The board makes the links itself, for the platform
+ * devices whose DT nodes (outside the board) name its lines: a consumer
+ * is unbound before the board and probed again after it came back.
+ */
+static void vsoc_sim_gpio_link_consumers(struct device *dev)
+{
+	struct device_node *board = dev->of_node, *np;
+	struct platform_device *pdev;
+	struct property *pp;
+
+	for (np = of_find_all_nodes(NULL); np; np = of_find_all_nodes(np)) {
+		if (np == board || vsoc_sim_gpio_below(np, board))
+			continue;
+		for_each_property_of_node(np, pp)
+			if (vsoc_sim_gpio_prop(pp->name) &&
+			    vsoc_sim_gpio_uses(np, pp->name, board))
+				break;
+		if (!pp)
+			continue;
+		pdev = of_find_device_by_node(np);
+		if (!pdev)
+			continue;
+		/*
+		 * Kept while both devices exist (a later probe finds it), and
+		 * no longer fw_devlink's to drop: no DL_FLAG_INFERRED.
+		 */
+		if (!device_link_add(&pdev->dev, dev,
+				     DL_FLAG_AUTOPROBE_CONSUMER))
+			dev_warn(dev, "%pOF: cannot link the GPIO consumer; unbind it before the board\n",
+				 np);
+		put_device(&pdev->dev);
+	}
+}
+
 /* The names of the lines, copied: the DT may go first (an overlay). */
 static int vsoc_sim_gpio_names(struct device *dev, struct vsoc_sim_gpio *g)
 {
@@ -590,9 +676,14 @@ int vsoc_sim_gpio_create(struct vsoc_sim *sim)
 		return ret;
 
 	g->gc.label = dev_name(dev);
-	g->gc.parent = dev;
+	/*
+	 * No parent nor owner: gpiolib would pin the module of the parent's
+	 * driver while a line is requested, and the regulator on line 0
+	 * would keep vsoc-sim from unloading. Consumers are unbound before
+	 * the board instead (vsoc_sim_gpio_link_consumers()), and probe
+	 * again when it comes back. The node finds the chip.
+	 */
 	g->gc.fwnode = dev_fwnode(dev);
-	g->gc.owner = THIS_MODULE;
 	g->gc.base = -1;
 	g->gc.ngpio = n;
 	g->gc.can_sleep = false;
@@ -607,5 +698,6 @@ int vsoc_sim_gpio_create(struct vsoc_sim *sim)
 	if (ret)
 		return ret;
 	sim->gpio = g;
+	vsoc_sim_gpio_link_consumers(dev);
 	return 0;
 }
