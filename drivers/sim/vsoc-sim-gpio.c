@@ -537,13 +537,14 @@ static bool vsoc_sim_gpio_below(struct device_node *np,
  * @dev: the board, being probed
  *
  * fw_devlink makes a consumer of a board line (the regulator-gpio of
- * mmc@3000) a consumer of the board's device, but drops that link when
- * the board's block device that uses the consumer (mmc@3000) appears: a
- * block is a child of the board, so to fw_devlink the three form a
- * cycle. Without the link, unbinding the board would pull the lines from
- * under the consumer. The board makes the links itself, for the platform
- * devices whose DT nodes (outside the board) name its lines: a consumer
- * is unbound before the board and probed again after it came back.
+ * mmc@3000) a consumer of the board's device, so that unbinding the board
+ * unbinds the consumer first. But when its deferred probe timeout passes
+ * while the board has no driver (vsoc-sim loaded late in a slow boot), it
+ * relaxes that link to one that orders nothing, and unbinding the board
+ * would then pull the lines from under the consumer. The board makes the
+ * links itself, for the platform devices whose DT nodes (outside the
+ * board) name its lines: a consumer is unbound before the board and
+ * probed again once it is back.
  */
 static void vsoc_sim_gpio_link_consumers(struct device *dev)
 {
@@ -571,6 +572,16 @@ static void vsoc_sim_gpio_link_consumers(struct device *dev)
 				     DL_FLAG_AUTOPROBE_CONSUMER))
 			dev_warn(dev, "%pOF: cannot link the GPIO consumer; unbind it before the board\n",
 				 np);
+		/*
+		 * fw_devlink relaxes its links to a supplier with no driver at
+		 * its deferred probe timeout (a board module loaded late), and
+		 * the link the board then takes over lacks the auto-probe of
+		 * the consumer: a consumer unbound with the board would not
+		 * come back. Attaching it here defers it until the board is
+		 * bound, then the deferred probe brings it up.
+		 */
+		if (!device_is_bound(&pdev->dev) && device_attach(&pdev->dev) < 0)
+			dev_dbg(dev, "%pOF: consumer not attached\n", np);
 		put_device(&pdev->dev);
 	}
 }
