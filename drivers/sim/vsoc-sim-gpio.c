@@ -36,6 +36,9 @@
 
 #include "vsoc-sim-priv.h"
 
+/* Without gpiolib or irq_sim a board has no lines: see the end. */
+#if IS_ENABLED(CONFIG_GPIOLIB) && IS_ENABLED(CONFIG_IRQ_SIM)
+
 /* Lines of a board without "ngpios", and the most a board may have. */
 #define VSOC_SIM_GPIO_DEFAULT	32
 #define VSOC_SIM_GPIO_MAX	1024
@@ -225,8 +228,8 @@ static int vsoc_sim_gpio_set_config(struct gpio_chip *gc, unsigned int offset,
 {
 	struct vsoc_sim_gpio *g = gpiochip_get_data(gc);
 	struct vsoc_sim_gpio_line *l = &g->lines[offset];
+	bool before, after, edge, up;
 	unsigned long flags;
-	bool before, after, up;
 
 	switch (pinconf_to_config_param(config)) {
 	case PIN_CONFIG_BIAS_PULL_UP:
@@ -244,8 +247,9 @@ static int vsoc_sim_gpio_set_config(struct gpio_chip *gc, unsigned int offset,
 	before = vsoc_sim_gpio_level(l);
 	l->pull_up = up;
 	after = vsoc_sim_gpio_level(l);
+	edge = before != after && !l->out;
 	spin_unlock_irqrestore(&g->lock, flags);
-	if (before != after && !READ_ONCE(l->out))
+	if (edge)
 		vsoc_sim_gpio_edge(g, offset, after);
 	return 0;
 }
@@ -712,3 +716,43 @@ int vsoc_sim_gpio_create(struct vsoc_sim *sim)
 	vsoc_sim_gpio_link_consumers(dev);
 	return 0;
 }
+
+#else /* !(CONFIG_GPIOLIB && CONFIG_IRQ_SIM) */
+
+int vsoc_sim_gpio_create(struct vsoc_sim *sim)
+{
+	return 0;
+}
+
+void vsoc_sim_gpio_block_attach(struct vsoc_sim_block *blk)
+{
+}
+
+void vsoc_sim_gpio_block_start(struct vsoc_sim_block *blk)
+{
+}
+
+void vsoc_sim_gpio_block_detach(struct vsoc_sim_block *blk)
+{
+}
+
+int vsoc_sim_gpio_lookup(struct vsoc_sim_block *blk, const char *signal)
+{
+	return -ENODEV;
+}
+EXPORT_SYMBOL_GPL(vsoc_sim_gpio_lookup);
+
+int vsoc_sim_gpio_get(struct vsoc_sim_block *blk, unsigned int line)
+{
+	return -ENODEV;
+}
+EXPORT_SYMBOL_GPL(vsoc_sim_gpio_get);
+
+int vsoc_sim_gpio_set(struct vsoc_sim_block *blk, unsigned int line,
+		      bool level)
+{
+	return -ENODEV;
+}
+EXPORT_SYMBOL_GPL(vsoc_sim_gpio_set);
+
+#endif /* CONFIG_GPIOLIB && CONFIG_IRQ_SIM */

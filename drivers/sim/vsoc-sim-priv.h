@@ -58,7 +58,7 @@ void vsoc_sim_irq_line_set(struct vsoc_sim_irq *si, unsigned int hwirq,
 
 /*
  * The board's GPIO lines (vsoc-sim-gpio.c); without gpiolib or irq_sim
- * in the kernel a board has none (vsoc-sim-nogpio.c).
+ * in the kernel a board has none.
  */
 int vsoc_sim_gpio_create(struct vsoc_sim *sim);
 void vsoc_sim_gpio_block_attach(struct vsoc_sim_block *blk);
