@@ -24,13 +24,14 @@ vsoc-sim-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_OF_OVERLAY CONFIG_IRQ_DOMA
 vsoc-dummy-model-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 vsoc-vdec-model-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 vsoc-vdec-kunit-needs := CONFIG_KUNIT CONFIG_VIDEO_DEV CONFIG_V4L2_MEM2MEM_DEV CONFIG_VIDEOBUF2_DMA_CONTIG CONFIG_MEDIA_CONTROLLER CONFIG_REGMAP_MMIO CONFIG_HAS_DMA
-# kunit/of.h overlays and kunit_release_action() came with 6.7.
-vsoc-sim-kunit-since := 6.7
+# kunit/of.h overlays and kunit_release_action() came with 6.7,
+# kunit_vm_mmap() with 6.12.
+vsoc-sim-kunit-since := 6.12
 # EXPORT_SYMBOL_IF_KUNIT() came with 6.2.
 vsoc-dummy-model-kunit-since := 6.2
 vsoc-vdec-model-kunit-since := 6.2
 vsoc-vdec-kunit-since := 6.2
-vsoc-sim-kunit-suites := vsoc-sim-dma vsoc-sim-models vsoc-sim-irq vsoc-sim-blocks
+vsoc-sim-kunit-suites := vsoc-sim-dma vsoc-sim-models vsoc-sim-irq vsoc-sim-blocks vsoc-sim-gpio
 vsoc-dummy-model-kunit-suites := vsoc-dummy-model
 vsoc-vdec-model-kunit-suites := vsoc-vdec-model vsoc-vdec-core
 vsoc-vdec-kunit-suites := vsoc-vdec-ctrls vsoc-vdec-regs

@@ -57,6 +57,24 @@ static inline bool vsoc_of_property_present(const struct device_node *np,
 #endif
 
 /*
+ * GPIO shims, for files that include linux/gpio/driver.h before this one.
+ *
+ * v6.17: gpio_chip::set() returns an error code ("gpio: move
+ * gpio_chip::set_rv() back to gpio_chip::set()"); it returned nothing
+ * before. Declare the callback "static VSOC_GPIO_SET_RET fn(...)" and
+ * end it with "return VSOC_GPIO_SET_OK;".
+ */
+#ifdef __LINUX_GPIO_DRIVER_H
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 17, 0)
+#define VSOC_GPIO_SET_RET void
+#define VSOC_GPIO_SET_OK
+#else
+#define VSOC_GPIO_SET_RET int
+#define VSOC_GPIO_SET_OK 0
+#endif
+#endif
+
+/*
  * Media shims, for files that include the media headers before this one.
  *
  * v6.18: v4l2_fh_add() and v4l2_fh_del() take the file and set and clear
