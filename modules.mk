@@ -14,6 +14,7 @@
 vsoc-sim-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 vsoc-dummy-model-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 vsoc-vdec-model-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
+vsoc-sdhci-model-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 
 # Drivers: they build for any kernel, with or without the board.
 vsoc-dummy-needs := CONFIG_REGMAP_MMIO CONFIG_HAS_DMA
@@ -23,14 +24,17 @@ vsoc-vdec-needs := CONFIG_VIDEO_DEV CONFIG_V4L2_MEM2MEM_DEV CONFIG_VIDEOBUF2_DMA
 vsoc-sim-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_OF_OVERLAY CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 vsoc-dummy-model-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 vsoc-vdec-model-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
+vsoc-sdhci-model-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 vsoc-vdec-kunit-needs := CONFIG_KUNIT CONFIG_VIDEO_DEV CONFIG_V4L2_MEM2MEM_DEV CONFIG_VIDEOBUF2_DMA_CONTIG CONFIG_MEDIA_CONTROLLER CONFIG_REGMAP_MMIO CONFIG_HAS_DMA
 # kunit/of.h overlays and kunit_release_action() came with 6.7.
 vsoc-sim-kunit-since := 6.7
 # EXPORT_SYMBOL_IF_KUNIT() came with 6.2.
 vsoc-dummy-model-kunit-since := 6.2
 vsoc-vdec-model-kunit-since := 6.2
+vsoc-sdhci-model-kunit-since := 6.2
 vsoc-vdec-kunit-since := 6.2
 vsoc-sim-kunit-suites := vsoc-sim-dma vsoc-sim-models vsoc-sim-irq vsoc-sim-blocks
 vsoc-dummy-model-kunit-suites := vsoc-dummy-model
 vsoc-vdec-model-kunit-suites := vsoc-vdec-model vsoc-vdec-core
+vsoc-sdhci-model-kunit-suites := vsoc-emmc-card
 vsoc-vdec-kunit-suites := vsoc-vdec-ctrls vsoc-vdec-regs
