@@ -36,5 +36,5 @@ vsoc-vdec-kunit-since := 6.2
 vsoc-sim-kunit-suites := vsoc-sim-dma vsoc-sim-models vsoc-sim-irq vsoc-sim-blocks
 vsoc-dummy-model-kunit-suites := vsoc-dummy-model
 vsoc-vdec-model-kunit-suites := vsoc-vdec-model vsoc-vdec-core
-vsoc-sdhci-model-kunit-suites := vsoc-emmc-card
+vsoc-sdhci-model-kunit-suites := vsoc-sdhci-model vsoc-emmc-card
 vsoc-vdec-kunit-suites := vsoc-vdec-ctrls vsoc-vdec-regs
