@@ -5,10 +5,10 @@
  * data phase block by block through the PIO buffer, SDMA or ADMA2, auto
  * CMD12 and the busy phase, applying the bus timing rules and the faults.
  *
- * Every change of the registers and every DMA access is made under the
- * block's lock after checking that the job is still current: a reset or
- * destroy() that bumped the job number stops the engine before it touches
- * the registers or memory again. Waits (PIO, SDMA boundary, busy, data
+ * Every change of the registers is made under the block's lock, and every
+ * DMA access is started under it, after checking that the job is still
+ * current: a reset or destroy() that bumped the job number stops the
+ * engine before it touches the registers or memory again. Waits (PIO, SDMA boundary, busy, data
  * timeout, timing mode) end early on such an abort.
  */
 #include <linux/bitfield.h>
@@ -341,19 +341,28 @@ static int xfer_adma_error(struct sdhci_model_xfer *x, u32 state, bool len)
 	return -EIO;
 }
 
-/* One DMA access, under the lock so that none follows an abort. */
+/*
+ * One DMA access. The board's DMA takes locks that must not nest in ours,
+ * so the access runs unlocked but flagged in @dma_busy, with interrupts
+ * off: an abort on another CPU waits the few microseconds until it is
+ * over (sdhci_model_dma_quiesce()), none can run on this one meanwhile.
+ */
 static int xfer_dma(struct sdhci_model_xfer *x, u64 addr, void *buf, u32 len,
 		    bool to_mem)
 {
+	struct sdhci_model *m = x->m;
 	int ret;
 
 	if (!xfer_lock(x))
 		return -ECANCELED;
+	WRITE_ONCE(m->dma_busy, true);
+	spin_unlock(&m->lock);
 	if (to_mem)
-		ret = vsoc_sim_dma_write(x->m->blk, addr, buf, len);
+		ret = vsoc_sim_dma_write(m->blk, addr, buf, len);
 	else
-		ret = vsoc_sim_dma_read(x->m->blk, addr, buf, len);
-	spin_unlock_irq(&x->m->lock);
+		ret = vsoc_sim_dma_read(m->blk, addr, buf, len);
+	smp_store_release(&m->dma_busy, false);
+	local_irq_enable();
 	return ret;
 }
 

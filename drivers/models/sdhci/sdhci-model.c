@@ -61,6 +61,16 @@ bool sdhci_model_fault(struct sdhci_model *m, enum sdhci_model_fault_id id)
 	return hit;
 }
 
+/*
+ * After an abort, wait for a DMA access of the engine that began before
+ * it: at most one page of memory copy, made with interrupts off.
+ */
+static void sdhci_model_dma_quiesce(struct sdhci_model *m)
+{
+	while (smp_load_acquire(&m->dma_busy))
+		cpu_relax();
+}
+
 static int sdhci_model_reg_read(struct vsoc_sim_block *blk, unsigned int off,
 				unsigned int *val)
 {
@@ -100,6 +110,8 @@ static int sdhci_model_reg_write(struct vsoc_sim_block *blk, unsigned int off,
 
 	if (action & SDHCI_MODEL_ACT_CMD)
 		queue_work(m->wq, &m->work);
+	if (action & SDHCI_MODEL_ACT_ABORT)
+		sdhci_model_dma_quiesce(m);
 	if (action & (SDHCI_MODEL_ACT_ABORT | SDHCI_MODEL_ACT_WAKE))
 		wake_up(&m->waitq);
 	return ret;
@@ -212,6 +224,7 @@ static void sdhci_model_destroy(struct vsoc_sim_block *blk)
 	m->regs.job_active = false;
 	m->regs.job++;
 	spin_unlock_irq(&m->lock);
+	sdhci_model_dma_quiesce(m);
 	wake_up(&m->waitq);
 	destroy_workqueue(m->wq);
 	vsoc_emmc_destroy(m->card);

@@ -327,6 +327,7 @@ struct vsoc_sim_block;
  * @waitq: wakes the engine on PIO progress, SDMA restart and aborts
  * @job: the command the engine runs
  * @dying: destroy() runs: no new commands
+ * @dma_busy: the engine is in a DMA access (see sdhci_model_dma_quiesce())
  * @vqmmc_line: board GPIO line of vqmmc-1v8, negative when absent
  * @seed: seed of the tap window
  * @window: tap window
@@ -350,6 +351,7 @@ struct sdhci_model {
 	wait_queue_head_t waitq;
 	struct sdhci_model_job job;
 	bool dying;
+	bool dma_busy;
 	int vqmmc_line;
 	u64 seed;
 	struct sdhci_model_window window;
