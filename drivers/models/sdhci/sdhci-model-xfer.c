@@ -361,6 +361,7 @@ static int xfer_dma(struct sdhci_model_xfer *x, u64 addr, void *buf, u32 len,
 		ret = vsoc_sim_dma_write(m->blk, addr, buf, len);
 	else
 		ret = vsoc_sim_dma_read(m->blk, addr, buf, len);
+	/* Pairs with sdhci_model_dma_quiesce(): the copy is done first. */
 	smp_store_release(&m->dma_busy, false);
 	local_irq_enable();
 	return ret;

@@ -67,6 +67,7 @@ bool sdhci_model_fault(struct sdhci_model *m, enum sdhci_model_fault_id id)
  */
 static void sdhci_model_dma_quiesce(struct sdhci_model *m)
 {
+	/* Pairs with the release in the engine's xfer_dma(). */
 	while (smp_load_acquire(&m->dma_busy))
 		cpu_relax();
 }
