@@ -69,6 +69,12 @@ struct dentry *vsoc_sim_block_debugfs(const struct vsoc_sim_block *blk)
 }
 EXPORT_SYMBOL_GPL(vsoc_sim_block_debugfs);
 
+struct device_node *vsoc_sim_block_of_node(const struct vsoc_sim_block *blk)
+{
+	return blk->np;
+}
+EXPORT_SYMBOL_GPL(vsoc_sim_block_of_node);
+
 /**
  * vsoc_sim_irq_set() - drive an interrupt line of a block
  * @blk: the block

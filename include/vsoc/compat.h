@@ -141,4 +141,21 @@ static inline void vsoc_m2m_buf_copy_metadata(const struct vb2_v4l2_buffer *out_
 #endif
 #endif
 
+/*
+ * SDHCI shims, for files that include the SDHCI core's sdhci.h first.
+ *
+ * sdhci_alloc_host() became device managed and sdhci_free_host() went
+ * away ("mmc: sdhci: Use devm_mmc_alloc_host()", after 6.12). Which
+ * kernel has which is read from its sdhci.h by Kbuild, which defines
+ * VSOC_SDHCI_FREE_HOST where sdhci_free_host() exists.
+ */
+#ifdef __SDHCI_HW_H
+static inline void vsoc_sdhci_free_host(struct sdhci_host *host)
+{
+#ifdef VSOC_SDHCI_FREE_HOST
+	sdhci_free_host(host);
+#endif
+}
+#endif
+
 #endif /* _VSOC_COMPAT_H */

@@ -17,6 +17,7 @@
 #include <linux/types.h>
 
 struct dentry;
+struct device_node;
 struct vsoc_sim_block;
 
 /**
@@ -78,6 +79,8 @@ void *vsoc_sim_block_priv(const struct vsoc_sim_block *blk);
 void vsoc_sim_block_set_priv(struct vsoc_sim_block *blk, void *priv);
 u32 vsoc_sim_block_size(const struct vsoc_sim_block *blk);
 struct dentry *vsoc_sim_block_debugfs(const struct vsoc_sim_block *blk);
+/* The block's DT node (model properties, its name), valid until @destroy. */
+struct device_node *vsoc_sim_block_of_node(const struct vsoc_sim_block *blk);
 
 int vsoc_sim_irq_set(struct vsoc_sim_block *blk, unsigned int index,
 		     bool level);
