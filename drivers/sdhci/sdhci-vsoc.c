@@ -114,7 +114,19 @@ static void sdhci_vsoc_free(void *data)
 	vsoc_sdhci_free_host(data);
 }
 
-/* On unbind, before devres turns runtime PM and the clock off. */
+/*
+ * Runtime PM off with the host active, so that devres then turns the
+ * clock off exactly once: a runtime suspend after this point would
+ * disable it a second time.
+ */
+static void sdhci_vsoc_rpm_off(struct device *dev)
+{
+	pm_runtime_disable(dev);
+	pm_runtime_dont_use_autosuspend(dev);
+	pm_runtime_put_noidle(dev);
+}
+
+/* On unbind, before devres turns the clock off. */
 static void sdhci_vsoc_remove(void *data)
 {
 	struct sdhci_host *host = data;
@@ -124,7 +136,7 @@ static void sdhci_vsoc_remove(void *data)
 	pm_runtime_get_sync(dev);
 	dead = sdhci_readl(host, SDHCI_INT_STATUS) == GENMASK(31, 0);
 	sdhci_remove_host(host, dead);
-	pm_runtime_put_noidle(dev);
+	sdhci_vsoc_rpm_off(dev);
 }
 
 /* Settings from the device tree and the module parameters. */
@@ -230,23 +242,22 @@ static int sdhci_vsoc_probe(struct platform_device *pdev)
 	pm_runtime_set_active(dev);
 	pm_runtime_set_autosuspend_delay(dev, SDHCI_VSOC_AUTOSUSPEND_MS);
 	pm_runtime_use_autosuspend(dev);
-	ret = devm_pm_runtime_enable(dev);
-	if (ret)
-		goto err_put;
+	pm_runtime_enable(dev);
 
 	ret = sdhci_add_host(host);
-	if (ret)
-		goto err_put;
+	if (ret) {
+		sdhci_vsoc_rpm_off(dev);
+		return dev_err_probe(dev, ret, "cannot add the host\n");
+	}
+	/* On failure this removes the host and turns runtime PM off. */
 	ret = devm_add_action_or_reset(dev, sdhci_vsoc_remove, host);
-	if (ret)
-		goto err_put;
+	if (ret) {
+		pm_runtime_put_noidle(dev);
+		return ret;
+	}
 
 	pm_runtime_put_autosuspend(dev);
 	return 0;
-
-err_put:
-	pm_runtime_put_noidle(dev);
-	return dev_err_probe(dev, ret, "cannot add the host\n");
 }
 
 static int sdhci_vsoc_runtime_suspend(struct device *dev)

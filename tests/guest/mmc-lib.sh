@@ -61,6 +61,10 @@ mmc_check_mode() { # PREFIX TIMING VOLTAGE CLOCK
 # read it back (dropping caches first) and compare.
 mmc_rw_verify() { # NAME OFF_MIB N_MIB [DEV]
 	local dev=${4:-$MMC_DEV} ok=1
+	if [ ! -b "$dev" ]; then
+		t_fail "$1" "no block device $dev"
+		return
+	fi
 	head -c "$(($3 << 20))" /dev/urandom >/tmp/rw.in
 	dd if=/tmp/rw.in of="$dev" bs=1M seek="$2" oflag=direct conv=fsync status=none || ok=0
 	echo 3 >/proc/sys/vm/drop_caches
