@@ -126,6 +126,18 @@ static void sdhci_vsoc_rpm_off(struct device *dev)
 	pm_runtime_put_noidle(dev);
 }
 
+/*
+ * Without DMA the SDHCI core points the device's dma_mask at a field of
+ * the host, which is freed on unbind: a later probe would write the new
+ * mask into freed memory. Give the device its own mask back.
+ */
+static void sdhci_vsoc_restore_dma_mask(struct sdhci_host *host)
+{
+	struct sdhci_vsoc *vsoc = sdhci_vsoc_priv(host);
+
+	mmc_dev(host->mmc)->dma_mask = vsoc->dma_mask;
+}
+
 /* On unbind, before devres turns the clock off. */
 static void sdhci_vsoc_remove(void *data)
 {
@@ -136,6 +148,7 @@ static void sdhci_vsoc_remove(void *data)
 	pm_runtime_get_sync(dev);
 	dead = sdhci_readl(host, SDHCI_INT_STATUS) == GENMASK(31, 0);
 	sdhci_remove_host(host, dead);
+	sdhci_vsoc_restore_dma_mask(host);
 	sdhci_vsoc_rpm_off(dev);
 }
 
@@ -244,8 +257,10 @@ static int sdhci_vsoc_probe(struct platform_device *pdev)
 	pm_runtime_use_autosuspend(dev);
 	pm_runtime_enable(dev);
 
+	sdhci_vsoc_priv(host)->dma_mask = dev->dma_mask;
 	ret = sdhci_add_host(host);
 	if (ret) {
+		sdhci_vsoc_restore_dma_mask(host);
 		sdhci_vsoc_rpm_off(dev);
 		return dev_err_probe(dev, ret, "cannot add the host\n");
 	}

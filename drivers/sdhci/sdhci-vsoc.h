@@ -29,6 +29,8 @@ struct regmap;
  * @emmc_ctrl: value of the EMMC_CTRL vendor register (ES, RST_n)
  * @dll_clock: card clock the DLL locked at; 0 while the DLL is off
  * @fallback_done: the 1.8 V modes were dropped after a failed switch
+ * @dma_mask: the device's own DMA mask, given back on unbind (the SDHCI
+ *	core points it at the host it frees when it uses no DMA)
  */
 struct sdhci_vsoc {
 	struct regmap *map;
@@ -39,6 +41,7 @@ struct sdhci_vsoc {
 	u32 emmc_ctrl;
 	unsigned int dll_clock;
 	bool fallback_done;
+	u64 *dma_mask;
 };
 
 static inline struct sdhci_vsoc *sdhci_vsoc_priv(struct sdhci_host *host)

@@ -11,6 +11,9 @@
 . /vsoc/tests/lib.sh
 . /vsoc/tests/guest/mmc-lib.sh
 
+# Each section named in the kernel log, to place what the log shows.
+section() { echo "mmc-main: $*" >/dev/kmsg; }
+
 if ! mmc_wait_card 30 || [ -z "$(mmc_model)" ]; then
 	t_fail card "no $MMC_DEV, or no model debugfs for $MMC_NODE"
 	dmesg | grep -iE 'mmc|sdhci' | tail -n 30
@@ -22,6 +25,7 @@ model=$(mmc_model)
 mmc_check_mode hs400es "mmc HS400 enhanced strobe" "1.80 V" 200000000
 
 # --- EXT_CSD through mmc-utils ---
+section 'EXT_CSD through mmc-utils'
 mmc extcsd read "$MMC_DEV" >/tmp/extcsd 2>&1
 t_check extcsd-read test $? -eq 0
 t_check extcsd-rev grep -q 'Extended CSD rev 1.8 (MMC 5.1)' /tmp/extcsd
@@ -29,6 +33,7 @@ t_check extcsd-hs400es grep -qiE 'HS_TIMING.*0x0?3' /tmp/extcsd
 t_check extcsd-strobe grep -qiE 'STROBE_SUPPORT.*0x0?1|Enhanced Strobe.*support' /tmp/extcsd
 
 # --- every DMA path, by reloading the driver with its parameters ---
+section 'every DMA path, by reloading the driver with its parameters'
 mmc_rw_verify rw-adma2-v4 2048 16
 for p in "v4=0" "dma=sdma" "dma=pio"; do
 	name=rw-${p/=/-}
@@ -43,6 +48,7 @@ t_check reload-default test -b "$MMC_DEV"
 mmc_check_mode reloaded "mmc HS400 enhanced strobe" "1.80 V" 200000000
 
 # --- ext4: write, fsck, driver reload, checksums ---
+section 'ext4: write, fsck, driver reload, checksums'
 mnt=/tmp/mmc-mnt
 mkdir -p $mnt
 t_check mkfs mkfs.ext4 -q -F "$MMC_DEV" 1G
@@ -59,10 +65,11 @@ t_check reload-load modprobe sdhci-vsoc
 t_check reload-card mmc_wait_card 30
 echo 3 >/proc/sys/vm/drop_caches
 t_check remount mount "$MMC_DEV" $mnt
-t_check checksums sh -c "cd  && sha256sum -c --quiet /tmp/sums"
+t_check checksums sh -c "cd $mnt && sha256sum -c --quiet /tmp/sums"
 umount $mnt
 
 # --- boot partitions: separate areas of their own ---
+section 'boot partitions: separate areas of their own'
 for b in boot0 boot1; do
 	t_check "$b-present" test -b "${MMC_DEV}$b"
 	echo 0 >"/sys/block/mmcblk0$b/force_ro"
@@ -79,6 +86,7 @@ t_check boot1-data cmp /tmp/b1 /tmp/r1
 t_check user-area-untouched sh -c "mount -o ro $MMC_DEV $mnt && cd $mnt && sha256sum -c --quiet /tmp/sums; st=\$?; cd /; umount $mnt; exit \$st"
 
 # --- pads stuck at 3.3 V: the 1.8 V modes are given up cleanly ---
+section 'pads stuck at 3.3 V: the 1.8 V modes are given up cleanly'
 echo 1 >"$model/io_stuck_3v3"
 t_check fallback-rebind mmc_rebind
 # DDR52 is the fastest mode at 3.3 V I/O.
@@ -91,11 +99,13 @@ t_check fallback-recover-rebind mmc_rebind
 mmc_check_mode recovered "mmc HS400 enhanced strobe" "1.80 V" 200000000
 
 # --- runtime PM: the idle host suspends, I/O resumes it ---
+section 'runtime PM: the idle host suspends, I/O resumes it'
 pm=/sys/bus/platform/devices/$(mmc_pdev)/power/runtime_status
 t_check runtime-suspended wait_for 10 "[ \"\$(cat $pm)\" = suspended ]"
 mmc_rw_verify runtime-resume-rw 2300 1
 
 # --- unbind and module unload under I/O ---
+section 'unbind and module unload under I/O'
 dd if="$MMC_DEV" of=/dev/null bs=64k count=100000 iflag=direct status=none &
 io=$!
 sleep 1
