@@ -357,10 +357,20 @@ static void sdhci_model_issue(struct sdhci_model_regs *r, u32 val, u32 *action)
 {
 	bool data = val & VSOC_SDHCI_CMD_DATA;
 	bool busy = FIELD_GET(VSOC_SDHCI_CMD_RESP_MASK, val) == 3;
+	bool abort = FIELD_GET(VSOC_SDHCI_CMD_TYPE, val) == 3 ||
+		     FIELD_GET(VSOC_SDHCI_CMD_INDEX, val) == SDHCI_MODEL_OP_STOP;
 
 	/* The driver must wait for the inhibit bits; a write now is lost. */
-	if (r->cmd_inhibit || ((data || busy) && r->dat_inhibit))
+	if (r->cmd_inhibit)
 		return;
+	if ((data || busy) && r->dat_inhibit) {
+		if (!abort)
+			return;
+		/* An abort (CMD12) during a data phase ends that phase. */
+		sdhci_model_abort_job(r, action);
+		r->read_active = false;
+		r->write_active = false;
+	}
 	r->xfer_cmd = val;
 	r->cmd_inhibit = true;
 	r->dat_inhibit = data || busy;

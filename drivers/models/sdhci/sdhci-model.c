@@ -109,10 +109,10 @@ static int sdhci_model_reg_write(struct vsoc_sim_block *blk, unsigned int off,
 	sdhci_model_update_irq(m);
 	spin_unlock_irqrestore(&m->lock, flags);
 
-	if (action & SDHCI_MODEL_ACT_CMD)
-		queue_work(m->wq, &m->work);
 	if (action & SDHCI_MODEL_ACT_ABORT)
 		sdhci_model_dma_quiesce(m);
+	if (action & SDHCI_MODEL_ACT_CMD)
+		queue_work(m->wq, &m->work);
 	if (action & (SDHCI_MODEL_ACT_ABORT | SDHCI_MODEL_ACT_WAKE))
 		wake_up(&m->waitq);
 	return ret;
