@@ -53,6 +53,7 @@ void sdhci_model_reset_all(struct sdhci_model_regs *r)
 	r->io_stuck_3v3 = keep.io_stuck_3v3;
 	r->dat0_until = keep.dat0_until;
 	r->job = keep.job + 1;
+	r->side = keep.side + 1;
 }
 EXPORT_SYMBOL_IF_KUNIT(sdhci_model_reset_all);
 
@@ -328,6 +329,11 @@ static void sdhci_model_reset_cmd(struct sdhci_model_regs *r, u32 *action)
 		sdhci_model_abort_job(r, action);
 		r->dat_inhibit = false;
 	}
+	if (r->side_active) {
+		r->side_active = false;
+		r->side++;
+		*action |= SDHCI_MODEL_ACT_ABORT;
+	}
 	r->cmd_inhibit = false;
 	r->int_status &= ~SDHCI_MODEL_CMD_INTS;
 }
@@ -338,7 +344,7 @@ static void sdhci_model_write_clock(struct sdhci_model_regs *r, u32 val,
 	u32 old_hz = sdhci_model_clock_hz(r);
 
 	if (val & VSOC_SDHCI_RESET_ALL) {
-		if (r->job_active)
+		if (r->job_active || r->side_active)
 			*action |= SDHCI_MODEL_ACT_ABORT;
 		sdhci_model_reset_all(r);
 		r->clk_changed_at = now;
@@ -370,6 +376,14 @@ static void sdhci_model_issue(struct sdhci_model_regs *r, u32 val, u32 *action)
 		sdhci_model_abort_job(r, action);
 		r->read_active = false;
 		r->write_active = false;
+	} else if (r->dat_inhibit) {
+		/* CMD line only, beside the data phase (CMD13 in a busy). */
+		r->xfer_cmd = val;
+		r->cmd_inhibit = true;
+		r->side++;
+		r->side_active = true;
+		*action |= SDHCI_MODEL_ACT_SIDE;
+		return;
 	}
 	r->xfer_cmd = val;
 	r->cmd_inhibit = true;
