@@ -152,6 +152,29 @@ static void sdhci_model_issue_and_resets(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, wr(test, r, VSOC_SDHCI_CLOCK_CONTROL,
 				 VSOC_SDHCI_RESET_CMD), 0U);
 	KUNIT_EXPECT_EQ(test, rd(test, r, VSOC_SDHCI_PRESENT_STATE) & 3, 2U);
+	/* A CMD-line-only command runs beside the data phase. */
+	KUNIT_EXPECT_EQ(test, wr(test, r, VSOC_SDHCI_XFER_CMD,
+				 FIELD_PREP(VSOC_SDHCI_CMD_INDEX, 13) |
+				 FIELD_PREP(VSOC_SDHCI_CMD_RESP_MASK, 2)),
+			SDHCI_MODEL_ACT_SIDE);
+	KUNIT_EXPECT_EQ(test, rd(test, r, VSOC_SDHCI_PRESENT_STATE) & 3, 3U);
+	KUNIT_EXPECT_TRUE(test, r->job_active);
+	KUNIT_EXPECT_EQ(test, wr(test, r, VSOC_SDHCI_CLOCK_CONTROL,
+				 VSOC_SDHCI_RESET_CMD), SDHCI_MODEL_ACT_ABORT);
+	KUNIT_EXPECT_FALSE(test, r->side_active);
+	KUNIT_EXPECT_TRUE(test, r->job_active);
+	KUNIT_EXPECT_EQ(test, rd(test, r, VSOC_SDHCI_PRESENT_STATE) & 3, 2U);
+	/* A busy command must wait for DAT, except CMD12, which aborts. */
+	KUNIT_EXPECT_EQ(test, wr(test, r, VSOC_SDHCI_XFER_CMD,
+				 FIELD_PREP(VSOC_SDHCI_CMD_INDEX, 6) |
+				 FIELD_PREP(VSOC_SDHCI_CMD_RESP_MASK, 3)), 0U);
+	KUNIT_EXPECT_EQ(test, wr(test, r, VSOC_SDHCI_XFER_CMD,
+				 FIELD_PREP(VSOC_SDHCI_CMD_INDEX, 12) |
+				 FIELD_PREP(VSOC_SDHCI_CMD_RESP_MASK, 3)),
+			SDHCI_MODEL_ACT_ABORT | SDHCI_MODEL_ACT_CMD);
+	KUNIT_EXPECT_FALSE(test, r->read_active);
+	r->job_cmd_phase = false;
+	r->cmd_inhibit = false;
 	KUNIT_EXPECT_EQ(test, wr(test, r, VSOC_SDHCI_CLOCK_CONTROL,
 				 VSOC_SDHCI_RESET_DATA), SDHCI_MODEL_ACT_ABORT);
 	KUNIT_EXPECT_EQ(test, rd(test, r, VSOC_SDHCI_PRESENT_STATE) & 7, 0U);

@@ -53,6 +53,7 @@ void sdhci_model_reset_all(struct sdhci_model_regs *r)
 	r->io_stuck_3v3 = keep.io_stuck_3v3;
 	r->dat0_until = keep.dat0_until;
 	r->job = keep.job + 1;
+	r->side = keep.side + 1;
 }
 EXPORT_SYMBOL_IF_KUNIT(sdhci_model_reset_all);
 
@@ -331,6 +332,11 @@ static void sdhci_model_reset_cmd(struct sdhci_model_regs *r, u32 *action)
 		sdhci_model_abort_job(r, action);
 		r->dat_inhibit = false;
 	}
+	if (r->side_active) {
+		r->side_active = false;
+		r->side++;
+		*action |= SDHCI_MODEL_ACT_ABORT;
+	}
 	r->cmd_inhibit = false;
 	r->int_status &= ~SDHCI_MODEL_CMD_INTS;
 }
@@ -341,7 +347,7 @@ static void sdhci_model_write_clock(struct sdhci_model_regs *r, u32 val,
 	u32 old_hz = sdhci_model_clock_hz(r);
 
 	if (val & VSOC_SDHCI_RESET_ALL) {
-		if (r->job_active)
+		if (r->job_active || r->side_active)
 			*action |= SDHCI_MODEL_ACT_ABORT;
 		sdhci_model_reset_all(r);
 		r->clk_changed_at = now;
@@ -360,10 +366,28 @@ static void sdhci_model_issue(struct sdhci_model_regs *r, u32 val, u32 *action)
 {
 	bool data = val & VSOC_SDHCI_CMD_DATA;
 	bool busy = FIELD_GET(VSOC_SDHCI_CMD_RESP_MASK, val) == 3;
+	bool abort = FIELD_GET(VSOC_SDHCI_CMD_TYPE, val) == 3 ||
+		     FIELD_GET(VSOC_SDHCI_CMD_INDEX, val) == SDHCI_MODEL_OP_STOP;
 
 	/* The driver must wait for the inhibit bits; a write now is lost. */
-	if (r->cmd_inhibit || ((data || busy) && r->dat_inhibit))
+	if (r->cmd_inhibit)
 		return;
+	if ((data || busy) && r->dat_inhibit) {
+		if (!abort)
+			return;
+		/* An abort (CMD12) during a data phase ends that phase. */
+		sdhci_model_abort_job(r, action);
+		r->read_active = false;
+		r->write_active = false;
+	} else if (r->dat_inhibit) {
+		/* CMD line only, beside the data phase (CMD13 in a busy). */
+		r->xfer_cmd = val;
+		r->cmd_inhibit = true;
+		r->side++;
+		r->side_active = true;
+		*action |= SDHCI_MODEL_ACT_SIDE;
+		return;
+	}
 	r->xfer_cmd = val;
 	r->cmd_inhibit = true;
 	r->dat_inhibit = data || busy;

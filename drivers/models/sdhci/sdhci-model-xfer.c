@@ -25,7 +25,7 @@
 #define SDHCI_MODEL_R1_READY		BIT(8)
 #define SDHCI_MODEL_STATE_TRAN		4
 #define SDHCI_MODEL_STATE_PRG		7
-#define SDHCI_MODEL_OP_STOP		12
+#define SDHCI_MODEL_OP_GO_IDLE		0
 #define SDHCI_MODEL_OP_STATUS		13
 #define SDHCI_MODEL_OP_TUNING		21
 #define SDHCI_MODEL_OP_SET_COUNT	23
@@ -37,6 +37,7 @@
  * @m: the block
  * @job: the job
  * @win: the tap window at the start of the job
+ * @side: a command beside another job's data phase (CMD line only)
  * @power: bus power on and RST_n released at the start of the job
  * @cmd: the card's answer to the command
  * @card: the card's side of the bus for the data phase
@@ -53,6 +54,7 @@ struct sdhci_model_xfer {
 	struct sdhci_model *m;
 	struct sdhci_model_job job;
 	struct sdhci_model_window win;
+	bool side;
 	bool power;
 	struct vsoc_emmc_cmd cmd;
 	struct vsoc_emmc_bus card;
@@ -72,7 +74,8 @@ static bool xfer_lock(struct sdhci_model_xfer *x)
 	struct sdhci_model *m = x->m;
 
 	spin_lock_irq(&m->lock);
-	if (m->regs.job_active && m->regs.job == x->job.seq)
+	if (x->side ? m->regs.side_active && m->regs.side == x->job.seq :
+	    m->regs.job_active && m->regs.job == x->job.seq)
 		return true;
 	spin_unlock_irq(&m->lock);
 	return false;
@@ -120,6 +123,30 @@ static void xfer_count(struct sdhci_model_xfer *x, int err)
 	spin_unlock_irq(&x->m->lock);
 }
 
+/*
+ * The card is shared by the two engines: each call holds the card lock,
+ * and a power cycle or RST_n pulse seen since the last call comes first.
+ */
+static void xfer_card_get(struct sdhci_model *m)
+{
+	bool reset;
+
+	mutex_lock(&m->card_lock);
+	spin_lock_irq(&m->lock);
+	reset = m->card_reset;
+	m->card_reset = false;
+	spin_unlock_irq(&m->lock);
+	if (reset)
+		vsoc_emmc_reset(m->card);
+}
+
+static void xfer_get_bus(struct sdhci_model *m, struct vsoc_emmc_bus *bus)
+{
+	xfer_card_get(m);
+	vsoc_emmc_get_bus(m->card, bus);
+	mutex_unlock(&m->card_lock);
+}
+
 /* While a card is stuck busy, CMD13 shows it programming. */
 static void xfer_patch_status(struct sdhci_model_xfer *x,
 			      struct vsoc_emmc_cmd *cmd)
@@ -148,9 +175,15 @@ static int xfer_send(struct sdhci_model_xfer *x, u32 opcode, u32 arg,
 	struct vsoc_emmc_bus bus;
 	int ret;
 
-	vsoc_emmc_get_bus(m->card, &bus);
+	xfer_get_bus(m, &bus);
 	ret = x->power ? sdhci_model_check_cmd(&x->job.bus, &bus, &x->win) :
 			 -ETIMEDOUT;
+	/*
+	 * GO_IDLE gets through whatever the card's timing (a host that lost
+	 * track of the card starts over with it at 400 kHz and 3.3 V).
+	 */
+	if (ret == -EILSEQ && opcode == SDHCI_MODEL_OP_GO_IDLE)
+		ret = 0;
 	if (!ret && resp && faults &&
 	    sdhci_model_fault(m, SDHCI_FAULT_CMD_TIMEOUT))
 		ret = -ETIMEDOUT;
@@ -171,7 +204,9 @@ static int xfer_send(struct sdhci_model_xfer *x, u32 opcode, u32 arg,
 	memset(cmd, 0, sizeof(*cmd));
 	cmd->opcode = opcode;
 	cmd->arg = arg;
+	xfer_card_get(m);
 	vsoc_emmc_command(m->card, cmd);
+	mutex_unlock(&m->card_lock);
 	if (resp && cmd->resp_type == VSOC_EMMC_RESP_NONE) {
 		xfer_count(x, -ETIMEDOUT);
 		return -ETIMEDOUT;
@@ -200,7 +235,16 @@ static void xfer_end(struct sdhci_model_xfer *x, u32 bits)
 
 	if (!xfer_lock(x))
 		return;
-	r->cmd_inhibit = false;
+	if (x->side) {
+		r->cmd_inhibit = false;
+		r->side_active = false;
+		sdhci_model_raise(r, bits);
+		xfer_unlock(x);
+		return;
+	}
+	/* CMD inhibit is the job's only in its command phase. */
+	if (r->job_cmd_phase)
+		r->cmd_inhibit = false;
 	r->dat_inhibit = false;
 	r->read_active = false;
 	r->write_active = false;
@@ -268,8 +312,13 @@ static int xfer_command(struct sdhci_model_xfer *x)
 		return -ECANCELED;
 	xfer_set_resp(r, x->job.resp_type, x->cmd.resp);
 	r->cmd_inhibit = false;
-	r->job_cmd_phase = false;
 	sdhci_model_raise(r, VSOC_SDHCI_INT_RESPONSE);
+	if (x->side) {
+		r->side_active = false;
+		xfer_unlock(x);
+		return -ENODATA;
+	}
+	r->job_cmd_phase = false;
 	more = r->dat_inhibit;
 	if (!more) {
 		r->job_active = false;
@@ -551,7 +600,9 @@ static int xfer_read_block(struct sdhci_model_xfer *x, u8 *buf, u32 len)
 		return xfer_data_timeout(x);
 	}
 	/* The card sends the block whether the host samples it well or not. */
+	xfer_card_get(m);
 	ret = vsoc_emmc_read_block(m->card, buf, len);
+	mutex_unlock(&m->card_lock);
 	if (ret)
 		return xfer_card_error(x, ret);
 	bus = sdhci_model_check_data(&x->job.bus, &x->card, &x->win, true);
@@ -586,7 +637,9 @@ static int xfer_write_block(struct sdhci_model_xfer *x, u8 *buf, u32 len)
 		xfer_count(x, -ETIMEDOUT);
 		return xfer_data_timeout(x);
 	}
+	xfer_card_get(m);
 	ret = vsoc_emmc_write_block(m->card, buf, len);
+	mutex_unlock(&m->card_lock);
 	if (ret)
 		return xfer_card_error(x, ret);
 	spin_lock_irq(&m->lock);
@@ -641,7 +694,7 @@ static void xfer_data(struct sdhci_model_xfer *x)
 	int ret;
 
 	x->desc = x->job.dma_addr;
-	vsoc_emmc_get_bus(x->m->card, &x->card);
+	xfer_get_bus(x->m, &x->card);
 	ret = xfer_blocks(x, read);
 	if (!ret && x->job.auto_cmd == SDHCI_MODEL_AUTO_CMD12)
 		ret = xfer_auto_cmd12(x);
@@ -677,6 +730,29 @@ static void xfer_run(struct sdhci_model_xfer *x)
 		xfer_end(x, xfer_data_error_bits(ret));
 }
 
+/* Copy the job latched at issue and run it if it is still current. */
+static void xfer_start(struct sdhci_model *m, const struct sdhci_model_job *job,
+		       bool side)
+{
+	struct sdhci_model_xfer x = { .m = m, .side = side };
+	bool current_job;
+
+	spin_lock_irq(&m->lock);
+	x.job = *job;
+	current_job = side ? m->regs.side_active && m->regs.side == x.job.seq :
+		      m->regs.job_active && m->regs.job == x.job.seq;
+	x.win = m->window;
+	x.power = (m->regs.host_ctrl & VSOC_SDHCI_POWER_ON) &&
+		  (m->regs.emmc_ctrl & VSOC_SDHCI_EMMC_RST_N);
+	spin_unlock_irq(&m->lock);
+	if (!current_job)
+		return;
+	if (side)
+		xfer_command(&x);
+	else
+		xfer_run(&x);
+}
+
 /**
  * sdhci_model_work() - the engine: run the command latched at issue
  * @work: the block's work item
@@ -684,23 +760,17 @@ static void xfer_run(struct sdhci_model_xfer *x)
 void sdhci_model_work(struct work_struct *work)
 {
 	struct sdhci_model *m = container_of(work, struct sdhci_model, work);
-	struct sdhci_model_xfer x = { .m = m };
-	bool reset, current_job;
 
-	spin_lock_irq(&m->lock);
-	current_job = m->regs.job_active && m->regs.job == m->job.seq;
-	x.job = m->job;
-	x.win = m->window;
-	x.power = (m->regs.host_ctrl & VSOC_SDHCI_POWER_ON) &&
-		  (m->regs.emmc_ctrl & VSOC_SDHCI_EMMC_RST_N);
-	reset = m->card_reset;
-	m->card_reset = false;
-	spin_unlock_irq(&m->lock);
+	xfer_start(m, &m->job, false);
+}
 
-	mutex_lock(&m->card_lock);
-	if (reset)
-		vsoc_emmc_reset(m->card);
-	if (current_job)
-		xfer_run(&x);
-	mutex_unlock(&m->card_lock);
+/**
+ * sdhci_model_side_work() - run a command issued beside a data phase
+ * @work: the block's side work item
+ */
+void sdhci_model_side_work(struct work_struct *work)
+{
+	struct sdhci_model *m = container_of(work, struct sdhci_model, side_work);
+
+	xfer_start(m, &m->side_job, true);
 }

@@ -104,15 +104,21 @@ static int sdhci_model_reg_write(struct vsoc_sim_block *blk, unsigned int off,
 	ret = sdhci_model_write(&m->regs, off, val, now, &action);
 	if (action & SDHCI_MODEL_ACT_CMD)
 		sdhci_model_latch_job(&m->regs, now, &m->job);
+	if (action & SDHCI_MODEL_ACT_SIDE) {
+		sdhci_model_latch_job(&m->regs, now, &m->side_job);
+		m->side_job.seq = m->regs.side;
+	}
 	if (action & SDHCI_MODEL_ACT_CARD_RESET)
 		m->card_reset = true;
 	sdhci_model_update_irq(m);
 	spin_unlock_irqrestore(&m->lock, flags);
 
-	if (action & SDHCI_MODEL_ACT_CMD)
-		queue_work(m->wq, &m->work);
 	if (action & SDHCI_MODEL_ACT_ABORT)
 		sdhci_model_dma_quiesce(m);
+	if (action & SDHCI_MODEL_ACT_CMD)
+		queue_work(m->wq, &m->work);
+	if (action & SDHCI_MODEL_ACT_SIDE)
+		queue_work(m->side_wq, &m->side_work);
 	if (action & (SDHCI_MODEL_ACT_ABORT | SDHCI_MODEL_ACT_WAKE))
 		wake_up(&m->waitq);
 	return ret;
@@ -184,6 +190,7 @@ static int sdhci_model_create(struct vsoc_sim_block *blk)
 	mutex_init(&m->card_lock);
 	init_waitqueue_head(&m->waitq);
 	INIT_WORK(&m->work, sdhci_model_work);
+	INIT_WORK(&m->side_work, sdhci_model_side_work);
 	sdhci_model_init_regs(m);
 	m->seed = seed;
 	strscpy(m->name, name, sizeof(m->name));
@@ -194,9 +201,11 @@ static int sdhci_model_create(struct vsoc_sim_block *blk)
 		goto err_free;
 	/* It serves block I/O: it must make progress under memory pressure. */
 	m->wq = alloc_ordered_workqueue("vsoc-sdhci-%s", WQ_MEM_RECLAIM, name);
-	if (!m->wq) {
+	m->side_wq = alloc_ordered_workqueue("vsoc-sdhci-%s-cmd", WQ_MEM_RECLAIM,
+					     name);
+	if (!m->wq || !m->side_wq) {
 		ret = -ENOMEM;
-		goto err_card;
+		goto err_wq;
 	}
 	m->vqmmc_line = vsoc_sim_gpio_lookup(blk, "vqmmc-1v8");
 	if (m->vqmmc_line >= 0) {
@@ -207,7 +216,11 @@ static int sdhci_model_create(struct vsoc_sim_block *blk)
 	sdhci_model_debugfs_init(m);
 	return 0;
 
-err_card:
+err_wq:
+	if (m->side_wq)
+		destroy_workqueue(m->side_wq);
+	if (m->wq)
+		destroy_workqueue(m->wq);
 	vsoc_emmc_destroy(m->card);
 err_free:
 	mutex_destroy(&m->card_lock);
@@ -224,9 +237,12 @@ static void sdhci_model_destroy(struct vsoc_sim_block *blk)
 	m->dying = true;
 	m->regs.job_active = false;
 	m->regs.job++;
+	m->regs.side_active = false;
+	m->regs.side++;
 	spin_unlock_irq(&m->lock);
 	sdhci_model_dma_quiesce(m);
 	wake_up(&m->waitq);
+	destroy_workqueue(m->side_wq);
 	destroy_workqueue(m->wq);
 	vsoc_emmc_destroy(m->card);
 	mutex_destroy(&m->card_lock);

@@ -32,6 +32,7 @@
 #define   SDHCI_MODEL_AUTO_CMD23	2
 #define   SDHCI_MODEL_AUTO_SEL		3
 #define SDHCI_MODEL_CTRL_CMD23_EN	BIT(27)		/* host control 2 bit 11 */
+#define SDHCI_MODEL_OP_STOP		12	/* STOP_TRANSMISSION */
 #define SDHCI_MODEL_BLK_SIZE_MASK	GENMASK(11, 0)
 #define SDHCI_MODEL_BLK_BOUNDARY	GENMASK(14, 12)
 #define SDHCI_MODEL_BLK_COUNT		GENMASK(31, 16)
@@ -83,6 +84,7 @@
 #define SDHCI_MODEL_ACT_ABORT		BIT(1)	/* a reset stopped the job */
 #define SDHCI_MODEL_ACT_WAKE		BIT(2)	/* PIO buffer or SDMA restart */
 #define SDHCI_MODEL_ACT_CARD_RESET	BIT(3)	/* power off or RST_n asserted */
+#define SDHCI_MODEL_ACT_SIDE		BIT(4)	/* a command beside a data phase */
 
 /**
  * struct sdhci_model_regs - architectural state of the controller
@@ -114,6 +116,9 @@
  *	abort; the engine's updates carry the number they started with
  * @job_active: the job @job still runs
  * @job_cmd_phase: the job has not finished its command phase
+ * @side: sequence number of commands issued beside a job's data phase
+ *	(CMD line only, e.g. CMD13 during a busy phase)
+ * @side_active: the command @side still runs
  * @sdma_wait: the engine waits for a new SDMA address
  * @sdma_restart: the SDMA address was written while @sdma_wait
  * @buf: PIO buffer, one block
@@ -152,6 +157,8 @@ struct sdhci_model_regs {
 	u32 job;
 	bool job_active;
 	bool job_cmd_phase;
+	u32 side;
+	bool side_active;
 	bool sdma_wait;
 	bool sdma_restart;
 	u32 buf[SDHCI_MODEL_MAX_BLKSZ / 4];
@@ -319,11 +326,14 @@ struct vsoc_sim_block;
  * @lock: protects @regs, @faults, @stats, @window, @timing against the
  *	driver, the worker and debugfs
  * @regs: register state
- * @card_lock: serialises the card (worker and create/destroy only)
+ * @card_lock: serialises the card (the engines and create/destroy only)
  * @card: the eMMC device
  * @card_reset: the card saw a power cycle or RST_n since the last command
  * @wq: the block's ordered workqueue (one command at a time)
  * @work: the engine
+ * @side_wq: ordered workqueue of the commands beside a data phase
+ * @side_work: runs them
+ * @side_job: such a command
  * @waitq: wakes the engine on PIO progress, SDMA restart and aborts
  * @job: the command the engine runs
  * @dying: destroy() runs: no new commands
@@ -348,6 +358,9 @@ struct sdhci_model {
 	bool card_reset;
 	struct workqueue_struct *wq;
 	struct work_struct work;
+	struct workqueue_struct *side_wq;
+	struct work_struct side_work;
+	struct sdhci_model_job side_job;
 	wait_queue_head_t waitq;
 	struct sdhci_model_job job;
 	bool dying;
@@ -401,6 +414,7 @@ bool sdhci_model_fault_hit(struct sdhci_model_fault *f, u32 roll);
 
 /* sdhci-model-xfer.c: the engine. */
 void sdhci_model_work(struct work_struct *work);
+void sdhci_model_side_work(struct work_struct *work);
 
 /* sdhci-model-debugfs.c */
 void sdhci_model_debugfs_init(struct sdhci_model *m);
