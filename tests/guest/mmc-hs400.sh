@@ -20,7 +20,7 @@ t_pass card
 model=$(mmc_model)
 t_check dt-variant test ! -e "/proc/device-tree/vsoc-sim/$MMC_NODE/mmc-hs400-enhanced-strobe"
 mmc_check_mode hs400 "mmc HS400" "1.80 V" 200000000
-t_check tuned test "$(mmc_stat tuning)" -gt 0
+t_check tuned test "$(mmc_stat retunes)" -gt 0
 
 # --- the window moves: re-tuning ---
 head -c 4M /dev/urandom >/tmp/ref
@@ -30,7 +30,7 @@ w=$((hi - lo + 1))
 # Shift by a whole window width, towards the free side: the tuned tap
 # (inside the old window) is then outside the new one.
 if [ $((lo + hi)) -ge 63 ]; then d=-$w; else d=$w; fi
-tunes=$(mmc_stat tuning)
+tunes=$(mmc_stat retunes)
 echo "$d" >"$model/drift"
 read -r nlo nhi <"$model/window"
 t_check window-moved test "$nlo" -ne "$lo"
@@ -38,7 +38,7 @@ echo 3 >/proc/sys/vm/drop_caches
 dd if="$MMC_DEV" of=/tmp/back bs=1M skip=1024 count=4 iflag=direct status=none
 t_check retune-read-status test $? -eq 0
 t_check retune-data cmp /tmp/ref /tmp/back
-t_check retuned test "$(mmc_stat tuning)" -gt "$tunes"
+t_check retuned test "$(mmc_stat retunes)" -gt "$tunes"
 mmc_check_mode retuned "mmc HS400" "1.80 V" 200000000
 
 # --- fio, verified, with and without faults ---

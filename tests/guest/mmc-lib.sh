@@ -46,8 +46,8 @@ mmc_rebind() {
 	echo "$d" >"$MMC_DRV/unbind" && echo "$d" >"$MMC_DRV/bind" && mmc_wait_card 30
 }
 
-# mmc_stat NAME: a counter of the model's stats file ("name: value" lines).
-mmc_stat() { sed -n "s/^$1:[[:space:]]*//p" "$(mmc_model)/stats"; }
+# mmc_stat NAME: a counter of the model's stats file ("name value" lines).
+mmc_stat() { sed -n "s/^$1:*[[:space:]]\+//p" "$(mmc_model)/stats"; }
 
 # The modes a board with the given DT must reach.
 mmc_check_mode() { # PREFIX TIMING VOLTAGE CLOCK
