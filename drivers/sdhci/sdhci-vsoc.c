@@ -258,7 +258,13 @@ static int sdhci_vsoc_probe(struct platform_device *pdev)
 	pm_runtime_enable(dev);
 
 	sdhci_vsoc_priv(host)->dma_mask = dev->dma_mask;
-	ret = sdhci_add_host(host);
+	ret = sdhci_setup_host(host);
+	if (!ret) {
+		sdhci_vsoc_check_vqmmc(host);
+		ret = __sdhci_add_host(host);
+		if (ret)
+			sdhci_cleanup_host(host);
+	}
 	if (ret) {
 		sdhci_vsoc_restore_dma_mask(host);
 		sdhci_vsoc_rpm_off(dev);

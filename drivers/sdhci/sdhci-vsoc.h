@@ -81,5 +81,6 @@ void sdhci_vsoc_hs400_enhanced_strobe(struct mmc_host *mmc,
 bool sdhci_vsoc_drop_1v8_modes(u32 *caps, u32 *caps2);
 int sdhci_vsoc_signal_voltage_switch(struct mmc_host *mmc,
 				     struct mmc_ios *ios);
+void sdhci_vsoc_check_vqmmc(struct sdhci_host *host);
 
 #endif /* _SDHCI_VSOC_H */
