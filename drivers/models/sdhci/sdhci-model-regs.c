@@ -62,13 +62,16 @@ EXPORT_SYMBOL_IF_KUNIT(sdhci_model_reset_all);
  * @r: the registers
  *
  * Return: the SD clock frequency, 0 when it does not run (it needs
- * INT_EN, PLL_EN and CARD_EN).
+ * INT_EN, PLL_EN and CARD_EN; in version 3 mode, where drivers of older
+ * controllers know no PLL_EN, INT_EN and CARD_EN).
  */
 u32 sdhci_model_clock_hz(const struct sdhci_model_regs *r)
 {
-	u32 need = VSOC_SDHCI_CLOCK_INT_EN | VSOC_SDHCI_CLOCK_PLL_EN |
-		   VSOC_SDHCI_CLOCK_CARD_EN;
+	u32 need = VSOC_SDHCI_CLOCK_INT_EN | VSOC_SDHCI_CLOCK_CARD_EN;
 	u32 div;
+
+	if (r->host_ctrl2 & VSOC_SDHCI_CTRL_V4_MODE)
+		need |= VSOC_SDHCI_CLOCK_PLL_EN;
 
 	if ((r->clock & need) != need)
 		return 0;
