@@ -105,6 +105,7 @@ static void sdhci_model_clock(struct kunit *test)
 	struct sdhci_model_regs *r = regs_new(test);
 	u32 clk;
 
+	wr(test, r, VSOC_SDHCI_ACMD_HOST_CONTROL2, VSOC_SDHCI_CTRL_V4_MODE);
 	wr(test, r, VSOC_SDHCI_CLOCK_CONTROL, VSOC_SDHCI_CLOCK_INT_EN |
 	   FIELD_PREP(VSOC_SDHCI_DIV_MASK, 0xfa));
 	clk = rd(test, r, VSOC_SDHCI_CLOCK_CONTROL);
@@ -125,6 +126,11 @@ static void sdhci_model_clock(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sdhci_model_clock_hz(r), 200000000U);
 	wr(test, r, VSOC_SDHCI_CLOCK_CONTROL, 0);
 	KUNIT_EXPECT_EQ(test, rd(test, r, VSOC_SDHCI_CLOCK_CONTROL), 0U);
+	/* Version 3 mode: no PLL_EN needed. */
+	wr(test, r, VSOC_SDHCI_ACMD_HOST_CONTROL2, 0);
+	wr(test, r, VSOC_SDHCI_CLOCK_CONTROL, VSOC_SDHCI_CLOCK_INT_EN |
+	   VSOC_SDHCI_CLOCK_CARD_EN);
+	KUNIT_EXPECT_EQ(test, sdhci_model_clock_hz(r), 200000000U);
 }
 
 static void sdhci_model_issue_and_resets(struct kunit *test)
@@ -400,6 +406,7 @@ static void sdhci_model_dll(struct kunit *test)
 	ktime_t half = ns_to_ktime(VSOC_SDHCI_DLL_LOCK_US / 2 * NSEC_PER_USEC);
 	u32 action, val;
 
+	r->host_ctrl2 = VSOC_SDHCI_CTRL_V4_MODE;
 	/* Enabled without a clock: lock error. */
 	sdhci_model_write(r, VSOC_SDHCI_DLL_CTRL, VSOC_SDHCI_DLL_ENABLE, T0, &action);
 	sdhci_model_read(r, VSOC_SDHCI_DLL_STATUS, T0, &val);

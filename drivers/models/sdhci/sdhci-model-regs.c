@@ -62,8 +62,8 @@ EXPORT_SYMBOL_IF_KUNIT(sdhci_model_reset_all);
  * @r: the registers
  *
  * Return: the SD clock frequency, 0 when it does not run (it needs
- * INT_EN and CARD_EN, and in version 4 mode PLL_EN: the PLL enable of
- * version 4.10 is ignored in version 3 mode).
+ * INT_EN, PLL_EN and CARD_EN; in version 3 mode, where drivers of older
+ * controllers know no PLL_EN, INT_EN and CARD_EN).
  */
 u32 sdhci_model_clock_hz(const struct sdhci_model_regs *r)
 {
