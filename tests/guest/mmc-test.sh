@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# On the board: the kernel's mmc_test (CONFIG_MMC_TEST) bound to the
-# card, every test case run one by one. A case passes when mmc_test says
+# On the board (HS400 with tuning, see tests/groups/mmc.sh): the kernel's
+# mmc_test (CONFIG_MMC_TEST) bound to the card, every test case run one
+# by one. A case passes when mmc_test says
 # OK; a case mmc_test finds unsupported is a skip only when
 # Documentation/vsoc-sdhci.rst lists it as not applicable (with the
 # reason), and a failure otherwise. mmc_test overwrites the card.
@@ -31,10 +32,14 @@ na_reason() { sed -n "s/^    na $1 *//p" "$doc"; }
 n=0
 while IFS=: read -r num name; do
 	num=${num// /}
+	# 0 is "run all tests".
+	[ "$num" = 0 ] && continue
 	name=$(echo "$name" | sed 's/^[[:space:]]*//; s/[^A-Za-z0-9]\+/-/g; s/-$//')
 	[ -n "$num" ] || continue
 	n=$((n + 1))
+	t0=$(date +%s)
 	echo "$num" >"$dir/test"
+	echo "mmc_test $num: $(($(date +%s) - t0)) s"
 	res=$(sed -n "s/^Test $num: //p" "$dir/test" | tail -n 1)
 	reason=$(na_reason "$num")
 	case $res in
