@@ -68,20 +68,30 @@ struct sdhci_model_xfer {
 	bool sdma_started;
 };
 
-/* Take the lock if the job is still current; false (unlocked) if not. */
+/*
+ * Take the lock; true if the job is still current. Either way the lock
+ * is held on return (callers drop it with xfer_drop() when the job is
+ * gone), which keeps the locking visible to sparse.
+ */
 static bool xfer_lock(struct sdhci_model_xfer *x)
+	__acquires(&x->m->lock)
 {
 	struct sdhci_model *m = x->m;
 
 	spin_lock_irq(&m->lock);
-	if (x->side ? m->regs.side_active && m->regs.side == x->job.seq :
-	    m->regs.job_active && m->regs.job == x->job.seq)
-		return true;
-	spin_unlock_irq(&m->lock);
-	return false;
+	return x->side ? m->regs.side_active && m->regs.side == x->job.seq :
+	       m->regs.job_active && m->regs.job == x->job.seq;
+}
+
+/* Drop the lock of a job that is gone. */
+static void xfer_drop(struct sdhci_model_xfer *x)
+	__releases(&x->m->lock)
+{
+	spin_unlock_irq(&x->m->lock);
 }
 
 static void xfer_unlock(struct sdhci_model_xfer *x)
+	__releases(&x->m->lock)
 {
 	sdhci_model_update_irq(x->m);
 	spin_unlock_irq(&x->m->lock);
@@ -89,8 +99,10 @@ static void xfer_unlock(struct sdhci_model_xfer *x)
 
 static bool xfer_aborted(struct sdhci_model_xfer *x)
 {
-	if (!xfer_lock(x))
+	if (!xfer_lock(x)) {
+		xfer_drop(x);
 		return true;
+	}
 	spin_unlock_irq(&x->m->lock);
 	return false;
 }
@@ -233,8 +245,10 @@ static void xfer_end(struct sdhci_model_xfer *x, u32 bits)
 {
 	struct sdhci_model_regs *r = &x->m->regs;
 
-	if (!xfer_lock(x))
+	if (!xfer_lock(x)) {
+		xfer_drop(x);
 		return;
+	}
 	if (x->side) {
 		r->cmd_inhibit = false;
 		r->side_active = false;
@@ -267,8 +281,10 @@ static void xfer_acmd_error(struct sdhci_model_xfer *x, int err, bool end)
 {
 	struct sdhci_model_regs *r = &x->m->regs;
 
-	if (!xfer_lock(x))
+	if (!xfer_lock(x)) {
+		xfer_drop(x);
 		return;
+	}
 	r->acmd_status = err == -ETIMEDOUT ? SDHCI_MODEL_ACMD_TIMEOUT :
 			 SDHCI_MODEL_ACMD_CRC;
 	xfer_unlock(x);
@@ -287,8 +303,10 @@ static int xfer_auto_cmd23(struct sdhci_model_xfer *x)
 		xfer_acmd_error(x, ret, true);
 		return ret;
 	}
-	if (!xfer_lock(x))
+	if (!xfer_lock(x)) {
+		xfer_drop(x);
 		return -ECANCELED;
+	}
 	x->m->regs.resp[3] = cmd.resp[0];
 	xfer_unlock(x);
 	return 0;
@@ -308,8 +326,10 @@ static int xfer_command(struct sdhci_model_xfer *x)
 		xfer_end(x, xfer_cmd_error_bits(ret));
 		return ret;
 	}
-	if (!xfer_lock(x))
+	if (!xfer_lock(x)) {
+		xfer_drop(x);
 		return -ECANCELED;
+	}
 	xfer_set_resp(r, x->job.resp_type, x->cmd.resp);
 	r->cmd_inhibit = false;
 	sdhci_model_raise(r, VSOC_SDHCI_INT_RESPONSE);
@@ -381,8 +401,10 @@ static int xfer_adma_error(struct sdhci_model_xfer *x, u32 state, bool len)
 {
 	struct sdhci_model_regs *r = &x->m->regs;
 
-	if (!xfer_lock(x))
+	if (!xfer_lock(x)) {
+		xfer_drop(x);
 		return -ECANCELED;
+	}
 	r->adma_err = FIELD_PREP(SDHCI_MODEL_ADMA_ERR_STATE, state) |
 		      (len ? SDHCI_MODEL_ADMA_ERR_LEN : 0);
 	r->adma_addr = x->desc;
@@ -402,8 +424,10 @@ static int xfer_dma(struct sdhci_model_xfer *x, u64 addr, void *buf, u32 len,
 	struct sdhci_model *m = x->m;
 	int ret;
 
-	if (!xfer_lock(x))
+	if (!xfer_lock(x)) {
+		xfer_drop(x);
 		return -ECANCELED;
+	}
 	WRITE_ONCE(m->dma_busy, true);
 	spin_unlock(&m->lock);
 	if (to_mem)
@@ -419,8 +443,10 @@ static int xfer_dma(struct sdhci_model_xfer *x, u64 addr, void *buf, u32 len,
 /* Raise @bits for the running job (DMA_END, buffer ready). */
 static int xfer_raise(struct sdhci_model_xfer *x, u32 bits)
 {
-	if (!xfer_lock(x))
+	if (!xfer_lock(x)) {
+		xfer_drop(x);
 		return -ECANCELED;
+	}
 	sdhci_model_raise(&x->m->regs, bits);
 	xfer_unlock(x);
 	return 0;
@@ -430,8 +456,10 @@ static bool xfer_sdma_restarted(struct sdhci_model_xfer *x)
 {
 	bool done;
 
-	if (!xfer_lock(x))
+	if (!xfer_lock(x)) {
+		xfer_drop(x);
 		return true;
+	}
 	done = x->m->regs.sdma_restart;
 	spin_unlock_irq(&x->m->lock);
 	return done;
@@ -445,15 +473,19 @@ static int xfer_sdma_next(struct sdhci_model_xfer *x)
 
 	if (x->sdma_started) {
 		/* At the boundary: stop until the driver gives the next address. */
-		if (!xfer_lock(x))
+		if (!xfer_lock(x)) {
+			xfer_drop(x);
 			return -ECANCELED;
+		}
 		r->sdma_wait = true;
 		r->sdma_restart = false;
 		sdhci_model_raise(r, VSOC_SDHCI_INT_DMA_END);
 		xfer_unlock(x);
 		wait_event_idle(x->m->waitq, xfer_sdma_restarted(x));
-		if (!xfer_lock(x))
+		if (!xfer_lock(x)) {
+			xfer_drop(x);
 			return -ECANCELED;
+		}
 		r->sdma_wait = false;
 		r->sdma_restart = false;
 		addr = x->job.v4 ? r->adma_addr : r->sdma_arg2;
@@ -539,8 +571,10 @@ static bool xfer_pio_done(struct sdhci_model_xfer *x)
 {
 	bool done;
 
-	if (!xfer_lock(x))
+	if (!xfer_lock(x)) {
+		xfer_drop(x);
 		return true;
+	}
 	done = !x->m->regs.buf_rd && !x->m->regs.buf_wr;
 	spin_unlock_irq(&x->m->lock);
 	return done;
@@ -551,8 +585,10 @@ static int xfer_pio(struct sdhci_model_xfer *x, u8 *buf, u32 len, bool read)
 {
 	struct sdhci_model_regs *r = &x->m->regs;
 
-	if (!xfer_lock(x))
+	if (!xfer_lock(x)) {
+		xfer_drop(x);
 		return -ECANCELED;
+	}
 	if (read)
 		memcpy(r->buf, buf, len);
 	r->buf_len = len;
@@ -564,8 +600,10 @@ static int xfer_pio(struct sdhci_model_xfer *x, u8 *buf, u32 len, bool read)
 	xfer_unlock(x);
 	/* The driver takes as long as it likes: not a hung task. */
 	wait_event_idle(x->m->waitq, xfer_pio_done(x));
-	if (!xfer_lock(x))
+	if (!xfer_lock(x)) {
+		xfer_drop(x);
 		return -ECANCELED;
+	}
 	if (!read)
 		memcpy(buf, r->buf, len);
 	spin_unlock_irq(&x->m->lock);
@@ -658,8 +696,10 @@ static int xfer_auto_cmd12(struct sdhci_model_xfer *x)
 		xfer_acmd_error(x, ret, false);
 		return -EPROTO;
 	}
-	if (!xfer_lock(x))
+	if (!xfer_lock(x)) {
+		xfer_drop(x);
 		return -ECANCELED;
+	}
 	x->m->regs.resp[3] = cmd.resp[0];
 	xfer_unlock(x);
 	return xfer_busy(x, (u64)cmd.busy_us * NSEC_PER_USEC, false);

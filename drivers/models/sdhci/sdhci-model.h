@@ -14,6 +14,7 @@
 #include <linux/bits.h>
 #include <linux/ktime.h>
 #include <linux/mutex.h>
+#include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/wait.h>
