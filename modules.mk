@@ -6,6 +6,10 @@
 # One "<module>-needs := CONFIG_..." line per module, and for a module that
 # uses in-kernel APIs newer than the oldest kernel supported (6.1, see
 # include/vsoc/compat.h) a "<module>-since := MAJOR.MINOR" line.
+# A module that includes headers private to the kernel source tree (not
+# in distribution header packages) lists them, relative to the source
+# tree, in a "<module>-srcfiles := path..." line; a kernel tree without
+# them does not get the module.
 # Each KUnit module also has one "<module>-suites := suite..." line: the
 # suites it must run (read by the tests only; a suite that does not run,
 # or one that is not declared, fails the kunit group).
@@ -14,23 +18,34 @@
 vsoc-sim-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 vsoc-dummy-model-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 vsoc-vdec-model-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
+vsoc-sdhci-model-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 
 # Drivers: they build for any kernel, with or without the board.
 vsoc-dummy-needs := CONFIG_REGMAP_MMIO CONFIG_HAS_DMA
+sdhci-vsoc-needs := CONFIG_MMC_SDHCI CONFIG_MMC_SDHCI_PLTFM CONFIG_MMC_SDHCI_IO_ACCESSORS CONFIG_REGMAP_MMIO CONFIG_COMMON_CLK CONFIG_OF CONFIG_HAS_DMA
+sdhci-vsoc-srcfiles := drivers/mmc/host/sdhci-pltfm.h drivers/mmc/host/sdhci.h
 vsoc-vdec-needs := CONFIG_VIDEO_DEV CONFIG_V4L2_MEM2MEM_DEV CONFIG_VIDEOBUF2_DMA_CONTIG CONFIG_MEDIA_CONTROLLER CONFIG_REGMAP_MMIO CONFIG_HAS_DMA
 
 # KUnit suites.
 vsoc-sim-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_OF_OVERLAY CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 vsoc-dummy-model-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 vsoc-vdec-model-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
+vsoc-sdhci-model-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
+sdhci-vsoc-kunit-needs := CONFIG_KUNIT CONFIG_MMC_SDHCI CONFIG_MMC_SDHCI_PLTFM CONFIG_MMC_SDHCI_IO_ACCESSORS CONFIG_REGMAP_MMIO CONFIG_COMMON_CLK CONFIG_OF CONFIG_HAS_DMA
+sdhci-vsoc-kunit-srcfiles := drivers/mmc/host/sdhci-pltfm.h drivers/mmc/host/sdhci.h
 vsoc-vdec-kunit-needs := CONFIG_KUNIT CONFIG_VIDEO_DEV CONFIG_V4L2_MEM2MEM_DEV CONFIG_VIDEOBUF2_DMA_CONTIG CONFIG_MEDIA_CONTROLLER CONFIG_REGMAP_MMIO CONFIG_HAS_DMA
-# kunit/of.h overlays and kunit_release_action() came with 6.7.
-vsoc-sim-kunit-since := 6.7
+# kunit/of.h overlays and kunit_release_action() came with 6.7,
+# kunit_vm_mmap() with 6.12.
+vsoc-sim-kunit-since := 6.12
 # EXPORT_SYMBOL_IF_KUNIT() came with 6.2.
 vsoc-dummy-model-kunit-since := 6.2
 vsoc-vdec-model-kunit-since := 6.2
+vsoc-sdhci-model-kunit-since := 6.2
 vsoc-vdec-kunit-since := 6.2
-vsoc-sim-kunit-suites := vsoc-sim-dma vsoc-sim-models vsoc-sim-irq vsoc-sim-blocks
+sdhci-vsoc-kunit-since := 6.2
+vsoc-sim-kunit-suites := vsoc-sim-dma vsoc-sim-models vsoc-sim-irq vsoc-sim-blocks vsoc-sim-gpio
 vsoc-dummy-model-kunit-suites := vsoc-dummy-model
 vsoc-vdec-model-kunit-suites := vsoc-vdec-model vsoc-vdec-core
+vsoc-sdhci-model-kunit-suites := vsoc-sdhci-model vsoc-emmc-card
 vsoc-vdec-kunit-suites := vsoc-vdec-ctrls vsoc-vdec-regs
+sdhci-vsoc-kunit-suites := sdhci-vsoc-tuning sdhci-vsoc-io sdhci-vsoc-clock sdhci-vsoc-modes

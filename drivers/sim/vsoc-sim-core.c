@@ -26,24 +26,6 @@
 
 #include "vsoc-sim-priv.h"
 
-/**
- * struct vsoc_sim - one virtual board
- * @dev: the "vsoc,sim" device
- * @irq: the board's interrupt controller
- * @line_owner: DT node of the block each interrupt line belongs to
- * @debugfs: debugfs directory of the board
- * @blocks: blocks of the board that have a model
- * @list: entry in vsoc_sim_boards
- */
-struct vsoc_sim {
-	struct device *dev;
-	struct vsoc_sim_irq *irq;
-	struct device_node *line_owner[VSOC_SIM_NR_IRQS];
-	struct dentry *debugfs;
-	struct list_head blocks;
-	struct list_head list;
-};
-
 /*
  * Serialises boards, models and blocks coming and going. Block devices
  * are created (and their drivers probed) without it, so that a probe may
@@ -86,6 +68,12 @@ struct dentry *vsoc_sim_block_debugfs(const struct vsoc_sim_block *blk)
 	return blk->debugfs;
 }
 EXPORT_SYMBOL_GPL(vsoc_sim_block_debugfs);
+
+struct device_node *vsoc_sim_block_of_node(const struct vsoc_sim_block *blk)
+{
+	return blk->np;
+}
+EXPORT_SYMBOL_GPL(vsoc_sim_block_of_node);
 
 /**
  * vsoc_sim_irq_set() - drive an interrupt line of a block
@@ -194,6 +182,7 @@ static void vsoc_sim_block_free(struct vsoc_sim_block *blk)
 {
 	unsigned int i;
 
+	vsoc_sim_gpio_block_detach(blk);
 	for (i = 0; i < blk->nr_irqs; i++) {
 		vsoc_sim_irq_line_set(blk->sim->irq, blk->hwirqs[i], false);
 		irq_dispose_mapping(blk->virqs[i]);
@@ -201,10 +190,80 @@ static void vsoc_sim_block_free(struct vsoc_sim_block *blk)
 	}
 	kfree(blk->hwirqs);
 	kfree(blk->virqs);
+	if (blk->precious)
+		kfree(blk->precious->yes_ranges);
+	kfree(blk->precious);
 	if (blk->pdev)
 		put_device(&blk->pdev->dev);
 	of_node_put(blk->np);
 	kfree(blk);
+}
+
+/* Write range @i of an array of struct regmap_range being built. */
+static void vsoc_sim_range_set(void *ranges, unsigned int i, u32 min, u32 max)
+{
+	const struct regmap_range range = regmap_reg_range(min, max);
+
+	memcpy(ranges + i * sizeof(range), &range, sizeof(range));
+}
+
+/*
+ * Walk the registers the model calls precious and, if @ranges is given,
+ * write their runs there. Return: the number of runs.
+ */
+static unsigned int vsoc_sim_precious_scan(struct vsoc_sim_block *blk,
+					   void *ranges)
+{
+	unsigned int n = 0;
+	bool run = false, cur;
+	u64 off, start = 0;
+
+	for (off = 0; off <= blk->size; off += 4, run = cur) {
+		cur = off < blk->size && blk->model->reg_precious(blk, off);
+		if (cur && !run)
+			start = off;
+		if (!cur && run) {
+			if (ranges)
+				vsoc_sim_range_set(ranges, n, start, off - 4);
+			n++;
+		}
+	}
+	return n;
+}
+
+/*
+ * The registers the model calls precious (reads with side effects, FIFO
+ * ports), as the regmap's precious_table: the precious_reg callback of a
+ * regmap is given the board device, not the block. The model is asked
+ * about each register after its create(), twice.
+ */
+static int vsoc_sim_block_precious(struct vsoc_sim_block *blk)
+{
+	unsigned int n;
+	void *ranges;
+
+	if (!blk->model->reg_precious)
+		return 0;
+	n = vsoc_sim_precious_scan(blk, NULL);
+	if (!n)
+		return 0;
+	ranges = kcalloc(n, sizeof(const struct regmap_range), GFP_KERNEL);
+	if (!ranges)
+		return -ENOMEM;
+	/* A model that answers differently the second time is broken. */
+	if (vsoc_sim_precious_scan(blk, ranges) != n) {
+		kfree(ranges);
+		return -EINVAL;
+	}
+	blk->precious = kmemdup(&(const struct regmap_access_table) {
+					.yes_ranges = ranges,
+					.n_yes_ranges = n,
+				}, sizeof(*blk->precious), GFP_KERNEL);
+	if (!blk->precious) {
+		kfree(ranges);
+		return -ENOMEM;
+	}
+	return 0;
 }
 
 /*
@@ -224,6 +283,7 @@ static struct regmap *vsoc_sim_block_regmap(struct vsoc_sim_block *blk)
 		.reg_write = vsoc_sim_reg_write,
 		.fast_io = true,
 		.cache_type = REGCACHE_NONE,
+		.precious_table = blk->precious,
 	};
 
 	return regmap_init(blk->sim->dev, NULL, blk, &cfg);
@@ -245,6 +305,8 @@ static void vsoc_sim_block_destroy(struct vsoc_sim_block *blk)
 		of_platform_device_destroy(&blk->pdev->dev, NULL);
 	debugfs_remove_recursive(blk->debugfs);
 	regmap_exit(blk->regmap);
+	/* No gpio_changed() once destroy() began. */
+	vsoc_sim_gpio_block_detach(blk);
 	blk->model->destroy(blk);
 	vsoc_sim_block_free(blk);
 }
@@ -286,6 +348,8 @@ static int vsoc_sim_block_create(struct vsoc_sim *sim, struct device_node *np,
 		goto err_free;
 	}
 
+	/* Its GPIO lines: the model may look them up in create(). */
+	vsoc_sim_gpio_block_attach(blk);
 	blk->debugfs = debugfs_create_dir(vsoc_sim_block_name(blk), sim->debugfs);
 	ret = model->create(blk);
 	if (ret) {
@@ -293,19 +357,30 @@ static int vsoc_sim_block_create(struct vsoc_sim *sim, struct device_node *np,
 		goto err_debugfs;
 	}
 
+	ret = vsoc_sim_block_precious(blk);
+	if (ret) {
+		dev_err(sim->dev, "%pOF: model's precious registers: %d\n",
+			np, ret);
+		goto err_model;
+	}
 	blk->regmap = vsoc_sim_block_regmap(blk);
 	if (IS_ERR(blk->regmap)) {
 		ret = PTR_ERR(blk->regmap);
-		/* The files point at the model state: they go first. */
-		debugfs_remove_recursive(blk->debugfs);
-		model->destroy(blk);
-		goto err_free;
+		goto err_model;
 	}
 
 	list_add_tail(&blk->list, &sim->blocks);
+	/* Consumers' changes reach the model from now on. */
+	vsoc_sim_gpio_block_start(blk);
 	dev_dbg(sim->dev, "%pOF: block up, model %s\n", np, model->compatible);
 	return 0;
 
+err_model:
+	/* The files point at the model state: they go first. */
+	debugfs_remove_recursive(blk->debugfs);
+	vsoc_sim_gpio_block_detach(blk);
+	model->destroy(blk);
+	goto err_free;
 err_debugfs:
 	debugfs_remove_recursive(blk->debugfs);
 err_free:
@@ -543,6 +618,10 @@ static int vsoc_sim_probe(struct platform_device *pdev)
 	ret = devm_add_action_or_reset(dev, vsoc_sim_irq_release, sim->irq);
 	if (ret)
 		return ret;
+	/* Goes after the blocks (devres order): they own lines of it. */
+	ret = vsoc_sim_gpio_create(sim);
+	if (ret)
+		return dev_err_probe(dev, ret, "cannot create GPIO lines\n");
 
 	mutex_lock(&vsoc_sim_lock);
 	sim->debugfs = debugfs_create_dir(dev_name(dev), vsoc_sim_debugfs_root);

@@ -6,6 +6,7 @@
 #define _VSOC_SIM_PRIV_H
 
 #include <linux/list.h>
+#include <linux/regmap.h>
 #include <linux/types.h>
 
 /* Interrupt lines of one board: hwirq numbers 0..VSOC_SIM_NR_IRQS-1. */
@@ -17,9 +18,30 @@ struct fwnode_handle;
 struct irq_domain;
 struct platform_device;
 struct regmap;
-struct vsoc_sim;
+struct vsoc_sim_block;
+struct vsoc_sim_gpio;
 struct vsoc_sim_irq;
 struct vsoc_sim_model;
+
+/**
+ * struct vsoc_sim - one virtual board
+ * @dev: the "vsoc,sim" device
+ * @irq: the board's interrupt controller
+ * @gpio: the board's GPIO lines, NULL if it has none
+ * @line_owner: DT node of the block each interrupt line belongs to
+ * @debugfs: debugfs directory of the board
+ * @blocks: blocks of the board that have a model
+ * @list: entry in the list of boards
+ */
+struct vsoc_sim {
+	struct device *dev;
+	struct vsoc_sim_irq *irq;
+	struct vsoc_sim_gpio *gpio;
+	struct device_node *line_owner[VSOC_SIM_NR_IRQS];
+	struct dentry *debugfs;
+	struct list_head blocks;
+	struct list_head list;
+};
 
 #if IS_ENABLED(CONFIG_KUNIT)
 size_t vsoc_sim_dma_chunk(u64 addr, size_t remaining);
@@ -33,6 +55,15 @@ void vsoc_sim_irq_remove(struct vsoc_sim_irq *si);
 struct irq_domain *vsoc_sim_irq_domain(struct vsoc_sim_irq *si);
 void vsoc_sim_irq_line_set(struct vsoc_sim_irq *si, unsigned int hwirq,
 			   bool level);
+
+/*
+ * The board's GPIO lines (vsoc-sim-gpio.c); without gpiolib or irq_sim
+ * in the kernel a board has none.
+ */
+int vsoc_sim_gpio_create(struct vsoc_sim *sim);
+void vsoc_sim_gpio_block_attach(struct vsoc_sim_block *blk);
+void vsoc_sim_gpio_block_start(struct vsoc_sim_block *blk);
+void vsoc_sim_gpio_block_detach(struct vsoc_sim_block *blk);
 
 /**
  * struct vsoc_sim_block - an IP block: a DT child of the board with a model
@@ -49,6 +80,8 @@ void vsoc_sim_irq_line_set(struct vsoc_sim_irq *si, unsigned int hwirq,
  * @nr_irqs: number of interrupt lines
  * @virqs: Linux interrupt numbers of the lines, in DT order
  * @hwirqs: the board's line numbers of the lines, in DT order
+ * @precious: the registers the model calls precious, for the regmap;
+ *	NULL if none. The table and its ranges are the block's
  * @adding: its device is being created, outside the board lock
  * @failed: its device could not be created
  * @dying: being removed: no device is to be created for it any more
@@ -66,6 +99,7 @@ struct vsoc_sim_block {
 	unsigned int nr_irqs;
 	int *virqs;
 	unsigned int *hwirqs;
+	const struct regmap_access_table *precious;
 	bool adding;
 	bool failed;
 	bool dying;

@@ -57,6 +57,24 @@ static inline bool vsoc_of_property_present(const struct device_node *np,
 #endif
 
 /*
+ * GPIO shims, for files that include linux/gpio/driver.h before this one.
+ *
+ * v6.17: gpio_chip::set() returns an error code ("gpio: move
+ * gpio_chip::set_rv() back to gpio_chip::set()"); it returned nothing
+ * before. Declare the callback "static VSOC_GPIO_SET_RET fn(...)" and
+ * end it with "return VSOC_GPIO_SET_OK;".
+ */
+#ifdef __LINUX_GPIO_DRIVER_H
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 17, 0)
+#define VSOC_GPIO_SET_RET void
+#define VSOC_GPIO_SET_OK
+#else
+#define VSOC_GPIO_SET_RET int
+#define VSOC_GPIO_SET_OK 0
+#endif
+#endif
+
+/*
  * Media shims, for files that include the media headers before this one.
  *
  * v6.18: v4l2_fh_add() and v4l2_fh_del() take the file and set and clear
@@ -121,6 +139,23 @@ static inline void vsoc_m2m_buf_copy_metadata(const struct vb2_v4l2_buffer *out_
 #else
 #define vsoc_m2m_buf_copy_metadata v4l2_m2m_buf_copy_metadata
 #endif
+#endif
+
+/*
+ * SDHCI shims, for files that include the SDHCI core's sdhci.h first.
+ *
+ * sdhci_alloc_host() became device managed and sdhci_free_host() went
+ * away ("mmc: sdhci: Use devm_mmc_alloc_host()", after 6.12). Which
+ * kernel has which is read from its sdhci.h by Kbuild, which defines
+ * VSOC_SDHCI_FREE_HOST where sdhci_free_host() exists.
+ */
+#ifdef __SDHCI_HW_H
+static inline void vsoc_sdhci_free_host(struct sdhci_host *host)
+{
+#ifdef VSOC_SDHCI_FREE_HOST
+	sdhci_free_host(host);
+#endif
+}
 #endif
 
 #endif /* _VSOC_COMPAT_H */

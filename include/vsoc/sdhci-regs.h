@@ -28,7 +28,8 @@
 
 /* --- standard SDHCI 4.20 registers (offsets of their 32-bit words) --- */
 #define VSOC_SDHCI_SDMA_ADDR		0x000	/* v4: 32-bit block count */
-#define VSOC_SDHCI_BLOCK		0x004	/* [11:0] size, [14:12] SDMA boundary, [31:16] count */
+/* [11:0] block size, [14:12] SDMA buffer boundary, [31:16] block count */
+#define VSOC_SDHCI_BLOCK		0x004
 #define VSOC_SDHCI_ARGUMENT		0x008
 #define VSOC_SDHCI_XFER_CMD		0x00c	/* [15:0] transfer mode, [31:16] command */
 #define   VSOC_SDHCI_TRNS_DMA		BIT(0)

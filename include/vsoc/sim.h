@@ -17,6 +17,7 @@
 #include <linux/types.h>
 
 struct dentry;
+struct device_node;
 struct vsoc_sim_block;
 
 /**
@@ -35,11 +36,19 @@ struct vsoc_sim_block;
  *	context, may start asynchronous work and change interrupt lines
  * @reg_precious: optional; true for a register whose read has a side
  *	effect (a FIFO data port). The board keeps debugfs and the regmap's
- *	own readers away from it, and @reg_read may then have that effect
+ *	own readers away from it, and @reg_read may then have that effect.
+ *	Asked once per register after @create (the answer must not change
+ *	while the block exists)
  * @gpio_changed: optional; called when the consumer of one of the block's
  *	board GPIO lines (see vsoc_sim_gpio_lookup()) changes the level it
- *	drives or the line's direction; @level is the line's new level.
- *	Atomic context, must not sleep
+ *	drives or the line's direction; @level is the line's new level (the
+ *	consumer's on an output, the model's on an input). Calls come in
+ *	the order of the changes, one at a time per board, never during
+ *	@create (a change made then is told right after it) nor once
+ *	@destroy began. Atomic context, must not sleep; it may take the
+ *	model's locks and call vsoc_sim_gpio_get(), vsoc_sim_gpio_set() and
+ *	vsoc_sim_irq_set() (the board holds no lock those take), but must
+ *	not act as a consumer of a board line (gpiod_*())
  * @list: private to vsoc-sim
  *
  * A registered model is in use until vsoc_sim_model_unregister(), which a
@@ -70,6 +79,8 @@ void *vsoc_sim_block_priv(const struct vsoc_sim_block *blk);
 void vsoc_sim_block_set_priv(struct vsoc_sim_block *blk, void *priv);
 u32 vsoc_sim_block_size(const struct vsoc_sim_block *blk);
 struct dentry *vsoc_sim_block_debugfs(const struct vsoc_sim_block *blk);
+/* The block's DT node (model properties, its name), valid until @destroy. */
+struct device_node *vsoc_sim_block_of_node(const struct vsoc_sim_block *blk);
 
 int vsoc_sim_irq_set(struct vsoc_sim_block *blk, unsigned int index,
 		     bool level);
@@ -82,11 +93,13 @@ int vsoc_sim_dma_write(struct vsoc_sim_block *blk, dma_addr_t addr,
 /*
  * Board GPIO lines: the board is a gpio-controller whose lines are named
  * in its "gpio-line-names"; a line named "<block node name>:<signal>"
- * (e.g. "mmc@3000:vqmmc-1v8") belongs to that block's model. A consumer
- * (a regulator-gpio, an SFP cage) uses the line as any GPIO; the model
- * sees the level the consumer drives on an output line and drives the
- * level of an input line, which interrupts on edges. All three may be
- * called in atomic context.
+ * (e.g. "mmc@3000:vqmmc-1v8") belongs to that block's model from the
+ * block's creation (before @create) to its removal (before @destroy). A
+ * consumer (a regulator-gpio, an SFP cage) uses the line as any GPIO; the
+ * model sees the level the consumer drives on an output line and drives
+ * the level of an input line, which interrupts on the edges the consumer
+ * requested. All three may be called in atomic context. Without gpiolib
+ * or irq_sim in the kernel they return -ENODEV.
  */
 int vsoc_sim_gpio_lookup(struct vsoc_sim_block *blk, const char *signal);
 int vsoc_sim_gpio_get(struct vsoc_sim_block *blk, unsigned int line);

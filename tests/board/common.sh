@@ -70,10 +70,12 @@ vsoc_host_kver() {
 # lacks for MODULE of modules.mk, space-separated, empty if nothing: the
 # needed options that are not y or m there (none checked if CONFIG is
 # unreadable), and "Linux-X.Y+" if the kernel is older than the module's
-# "<module>-since" (its version is read from the header of CONFIG).
+# "<module>-since" (its version is read from the header of CONFIG), and
+# each of the module's "<module>-srcfiles" that the kernel tree of CONFIG
+# (its directory, or the source tree its "source" link names) lacks.
 # The rule of Kbuild and dkms.conf.
 vsoc_module_lacks() {
-	local mk=$VSOC_TOP/modules.mk o since kver lacks=()
+	local mk=$VSOC_TOP/modules.mk o since kver f kt lacks=()
 
 	if [ -r "$1" ]; then
 		for o in $(sed -n "s/^$2-needs *:= *//p" "$mk"); do
@@ -86,6 +88,10 @@ vsoc_module_lacks() {
 	   ! printf '%s\n' "$since" "$kver" | sort -V -C; then
 		lacks+=("Linux-$since+")
 	fi
+	kt=$(dirname "$1")
+	for f in $(sed -n "s/^$2-srcfiles *:= *//p" "$mk"); do
+		[ -e "$kt/$f" ] || [ -e "$kt/source/$f" ] || lacks+=("$f")
+	done
 	echo "${lacks[*]}"
 }
 

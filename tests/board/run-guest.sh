@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # Run a guest test script on a freshly booted board and fold its results
 # (written by tests/lib.sh in the guest) into the host's $VSOC_RESULTS.
-# Usage: run-guest.sh [-d FILE.dtso]... [-m DIR] [-s DIR] [-a ARG]... tests/guest/SCRIPT.sh
+# Usage: run-guest.sh [-d FILE.dtso]... [-x NODE:PROP]... [-m DIR] [-s DIR] [-a ARG]...
+#        tests/guest/SCRIPT.sh
 # (options as tests/board/vm.sh's).
 #
 # Besides the script's own results, each run is three tests:
@@ -18,9 +19,9 @@ set -uo pipefail
 . "$VSOC_TOP/tests/lib.sh"
 
 vmopts=()
-while getopts a:d:m:s: opt; do
+while getopts a:d:m:s:x: opt; do
 	case $opt in
-	a | d | m | s) vmopts+=("-$opt" "$OPTARG") ;;
+	a | d | m | s | x) vmopts+=("-$opt" "$OPTARG") ;;
 	*) exit 2 ;;
 	esac
 done

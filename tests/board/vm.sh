@@ -10,6 +10,11 @@
 #                         dmesg, tainted, lockdep_stats, kmemleak, verdict
 #   vm.sh -d FILE.dtso    lay FILE over the board's device tree, after
 #                         dts/vsoc-board.dtso (repeatable, in order)
+#   vm.sh -x NODE:PROP    delete property PROP of NODE (a path) from the
+#                         board's device tree, after the overlays
+#                         (repeatable; a DT variant without a flag)
+#   vm.sh -q ARG          append ARG to QEMU's command line (repeatable;
+#                         extra devices of the benchmarks)
 #   vm.sh -m DIR          also install DIR/*.ko in extra/ and load them at
 #                         boot like the project's modules (harness tests)
 #   vm.sh -a ARG          append ARG to the kernel command line (repeatable)
@@ -39,7 +44,9 @@ dtsos=()
 extra=
 data=
 kargs=()
-while getopts a:c:d:m:o:s: opt; do
+dels=()
+qargs=()
+while getopts a:c:d:m:o:q:s:x: opt; do
 	case $opt in
 	a) kargs+=("$OPTARG") ;;
 	c) cmd=$OPTARG ;;
@@ -47,6 +54,8 @@ while getopts a:c:d:m:o:s: opt; do
 	m) extra=$(realpath "$OPTARG") ;;
 	o) out=$OPTARG ;;
 	s) data=$(realpath "$OPTARG") ;;
+	q) qargs+=("$OPTARG") ;;
+	x) dels+=("$OPTARG") ;;
 	*) exit 2 ;;
 	esac
 done
@@ -64,6 +73,10 @@ fi
 mkdir -p "$out"
 rm -f "$out"/{cmd,rc,done,console,dmesg,tainted,lockdep_stats,kmemleak,kmemleak.err,modprobe-failed,verdict}
 "$VSOC_TOP/tests/board/dtb.sh" "$out/board.dtb" "${dtsos[@]}" || setup_failed "device tree"
+for d in "${dels[@]}"; do
+	fdtput -d "$out/board.dtb" "${d%:*}" "${d##*:}" ||
+		setup_failed "no property ${d##*:} in ${d%:*} to delete"
+done
 
 # Caches the guest keeps across boots (GStreamer's plugin registry: a
 # 20 s scan under TCG), per rootfs.
@@ -98,7 +111,7 @@ fi
 
 qemu=(qemu-system-aarch64 "${VSOC_MACHINE[@]}" -no-reboot
 	-kernel "${VSOC_VM_IMAGE:-$kdir/arch/arm64/boot/Image}"
-	-dtb "$out/board.dtb" -append "$append" "${shares[@]}")
+	-dtb "$out/board.dtb" -append "$append" "${shares[@]}" "${qargs[@]}")
 
 if [ -z "$cmd" ]; then
 	exec "${qemu[@]}" -serial mon:stdio
