@@ -26,10 +26,10 @@ mkdir -p "$work/data"
 truncate -s 256M "$work/sd.img" "$work/virtio.img"
 VSOC_BENCH_RUNS=${VSOC_BENCH_RUNS:-3} VSOC_BENCH_SECONDS=${VSOC_BENCH_SECONDS:-5} \
 "$top/tests/board/vm.sh" -s "$work/data" \
-	-q -drive -q "if=none,id=sd0,format=raw,file=$work/sd.img" \
-	-q -device -q sdhci-pci -q -device -q sd-card,drive=sd0 \
-	-q -drive -q "if=none,id=vd0,format=raw,file=$work/virtio.img" \
-	-q -device -q virtio-blk-pci,drive=vd0 \
+	-q -drive -q "if=none,id=benchsd,format=raw,file=$work/sd.img" \
+	-q -device -q sdhci-pci -q -device -q sd-card,drive=benchsd \
+	-q -drive -q "if=none,id=benchvd,format=raw,file=$work/virtio.img" \
+	-q -device -q virtio-blk-pci,drive=benchvd \
 	-c "VSOC_BENCH_RUNS=${VSOC_BENCH_RUNS:-3} VSOC_BENCH_SECONDS=${VSOC_BENCH_SECONDS:-5} bash /vsoc/tests/guest/mmc-bench.sh" >"$work/vm.log" 2>&1 ||
 	{ tail -n 40 "$work/vm.log"; echo "bench-mmc: the board run failed" >&2; exit 1; }
 res=$work/data/results
