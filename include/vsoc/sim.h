@@ -13,6 +13,7 @@
 #ifndef _VSOC_SIM_H
 #define _VSOC_SIM_H
 
+#include <linux/device/driver.h>
 #include <linux/list.h>
 #include <linux/types.h>
 
@@ -74,6 +75,15 @@ struct vsoc_sim_model {
 
 int vsoc_sim_model_register(struct vsoc_sim_model *model);
 void vsoc_sim_model_unregister(struct vsoc_sim_model *model);
+
+/**
+ * module_vsoc_sim_model() - register a model for the life of its module
+ * @__model: the struct vsoc_sim_model
+ *
+ * For a module that does nothing else in its init and exit.
+ */
+#define module_vsoc_sim_model(__model) \
+	module_driver(__model, vsoc_sim_model_register, vsoc_sim_model_unregister)
 
 void *vsoc_sim_block_priv(const struct vsoc_sim_block *blk);
 void vsoc_sim_block_set_priv(struct vsoc_sim_block *blk, void *priv);

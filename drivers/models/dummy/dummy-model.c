@@ -301,17 +301,7 @@ static struct vsoc_sim_model dummy_model = {
 	.reg_write = dummy_model_reg_write,
 };
 
-static int __init dummy_model_init(void)
-{
-	return vsoc_sim_model_register(&dummy_model);
-}
-module_init(dummy_model_init);
-
-static void __exit dummy_model_exit(void)
-{
-	vsoc_sim_model_unregister(&dummy_model);
-}
-module_exit(dummy_model_exit);
+module_vsoc_sim_model(dummy_model);
 
 MODULE_DESCRIPTION("vsoc virtual board: model of the vsoc-dummy smoke-test block");
 MODULE_LICENSE("GPL");

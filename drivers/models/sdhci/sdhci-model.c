@@ -259,17 +259,7 @@ static struct vsoc_sim_model sdhci_model = {
 	.gpio_changed = sdhci_model_gpio_changed,
 };
 
-static int __init sdhci_model_init(void)
-{
-	return vsoc_sim_model_register(&sdhci_model);
-}
-module_init(sdhci_model_init);
-
-static void __exit sdhci_model_exit(void)
-{
-	vsoc_sim_model_unregister(&sdhci_model);
-}
-module_exit(sdhci_model_exit);
+module_vsoc_sim_model(sdhci_model);
 
 MODULE_DESCRIPTION("vsoc virtual board: model of the sdhci-vsoc eMMC host controller and its eMMC device");
 MODULE_LICENSE("GPL");

@@ -411,17 +411,7 @@ static struct vsoc_sim_model vdec_model = {
 	.reg_write = vdec_model_reg_write,
 };
 
-static int __init vdec_model_init(void)
-{
-	return vsoc_sim_model_register(&vdec_model);
-}
-module_init(vdec_model_init);
-
-static void __exit vdec_model_exit(void)
-{
-	vsoc_sim_model_unregister(&vdec_model);
-}
-module_exit(vdec_model_exit);
+module_vsoc_sim_model(vdec_model);
 
 MODULE_DESCRIPTION("vsoc virtual board: model of the vsoc-vdec stateless video decoder");
 MODULE_LICENSE("GPL");
