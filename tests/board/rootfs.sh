@@ -11,6 +11,7 @@ pkgs=(
 	bash coreutils util-linux mount grep sed gawk findutils procps psmisc
 	kmod busybox less diffutils e2fsprogs iproute2 iputils-ping ethtool
 	jq iperf3 fio mmc-utils v4l-utils gstreamer1.0-tools
+	netsniff-ng tcpdump iputils-arping
 	gstreamer1.0-plugins-base gstreamer1.0-plugins-good
 	gstreamer1.0-plugins-bad
 )
