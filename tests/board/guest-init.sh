@@ -20,6 +20,10 @@ for d in /tmp /run /var/tmp /var/log /root /usr/lib/modules; do
 	mount -t tmpfs -o mode=0755 tmpfs "$d"
 done
 chmod 1777 /tmp /var/tmp
+# /var/run is /run, as base-files' maintainer scripts (which the extract
+# variant does not run) would have linked it: ip netns (/var/run/netns),
+# ip vrf exec (/var/run/cgroup2) and the kernel's selftests write there.
+mount --bind /run /var/run
 mount -t debugfs debugfs /sys/kernel/debug
 mount -t configfs configfs /sys/kernel/config
 mkdir -p /dev/pts /dev/shm

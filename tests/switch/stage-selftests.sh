@@ -22,4 +22,4 @@ cp -r "$src/net/forwarding" "$dst/selftests/net/"
 cp "$src"/drivers/net/hw/*.sh "$dst/selftests/drivers/net/hw/"
 # A config left in the source tree would override the guest's.
 rm -f "$dst/selftests/net/forwarding/forwarding.config"
-echo "$(vsoc_ksrc_version)" >"$dst/selftests/VERSION"
+vsoc_ksrc_version >"$dst/selftests/VERSION"
