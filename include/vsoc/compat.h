@@ -57,6 +57,20 @@ static inline bool vsoc_of_property_present(const struct device_node *np,
 #endif
 
 /*
+ * Networking shims, for files that include linux/netdevice.h before this
+ * one.
+ *
+ * v6.5: the GSO helpers (skb_gso_segment()) moved from
+ * linux/netdevice.h to net/gso.h ("net: move gso declarations and
+ * functions to their own files").
+ */
+#ifdef _LINUX_NETDEVICE_H
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0)
+#include <net/gso.h>
+#endif
+#endif
+
+/*
  * GPIO shims, for files that include linux/gpio/driver.h before this one.
  *
  * v6.17: gpio_chip::set() returns an error code ("gpio: move

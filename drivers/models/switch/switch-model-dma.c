@@ -15,12 +15,8 @@
 #include <linux/skbuff.h>
 #include <linux/slab.h>
 #include <net/checksum.h>
-#ifdef __has_include
-#if __has_include(<net/gso.h>)
-#include <net/gso.h>
-#endif
-#endif
 
+#include <vsoc/compat.h>
 #include <vsoc/sim.h>
 
 #include "switch-model.h"

@@ -392,7 +392,7 @@ struct vsw_mport {
 struct vsw_model {
 	struct vsoc_sim_block *blk;
 	char name[32];
-	spinlock_t lock;
+	spinlock_t lock;	/* see above: all state but the works */
 	bool dying;
 	struct vsw_core *core;
 	u64 serial;
