@@ -19,6 +19,8 @@ vsoc-sim-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 vsoc-dummy-model-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 vsoc-vdec-model-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 vsoc-sdhci-model-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
+# The switch model's link partners are network interfaces.
+vsoc-switch-model-needs := CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA CONFIG_NET
 
 # Drivers: they build for any kernel, with or without the board.
 vsoc-dummy-needs := CONFIG_REGMAP_MMIO CONFIG_HAS_DMA
@@ -37,6 +39,7 @@ vsoc-sim-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_OF_OVERLAY CONFIG_IRQ_DOMA
 vsoc-dummy-model-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 vsoc-vdec-model-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
 vsoc-sdhci-model-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA
+vsoc-switch-model-kunit-needs := CONFIG_KUNIT CONFIG_OF CONFIG_IRQ_DOMAIN CONFIG_REGMAP CONFIG_HAS_DMA CONFIG_NET
 sdhci-vsoc-kunit-needs := CONFIG_KUNIT CONFIG_MMC_SDHCI CONFIG_MMC_SDHCI_PLTFM CONFIG_MMC_SDHCI_IO_ACCESSORS CONFIG_REGMAP_MMIO CONFIG_COMMON_CLK CONFIG_OF CONFIG_HAS_DMA
 sdhci-vsoc-kunit-srcfiles := drivers/mmc/host/sdhci-pltfm.h drivers/mmc/host/sdhci.h
 vsoc-switch-kunit-needs := CONFIG_KUNIT CONFIG_NET_SWITCHDEV CONFIG_PHYLINK CONFIG_NET_DEVLINK CONFIG_BRIDGE CONFIG_OF CONFIG_REGMAP_MMIO CONFIG_HAS_DMA
@@ -48,6 +51,7 @@ vsoc-sim-kunit-since := 6.12
 vsoc-dummy-model-kunit-since := 6.2
 vsoc-vdec-model-kunit-since := 6.2
 vsoc-sdhci-model-kunit-since := 6.2
+vsoc-switch-model-kunit-since := 6.2
 vsoc-vdec-kunit-since := 6.2
 sdhci-vsoc-kunit-since := 6.2
 vsoc-switch-kunit-since := 6.12
@@ -55,6 +59,7 @@ vsoc-sim-kunit-suites := vsoc-sim-dma vsoc-sim-models vsoc-sim-irq vsoc-sim-bloc
 vsoc-dummy-model-kunit-suites := vsoc-dummy-model
 vsoc-vdec-model-kunit-suites := vsoc-vdec-model vsoc-vdec-core
 vsoc-sdhci-model-kunit-suites := vsoc-sdhci-model vsoc-emmc-card
+vsoc-switch-model-kunit-suites := vsoc-switch-fdb vsoc-switch-vlan vsoc-switch-pcs vsoc-switch-pipeline vsoc-switch-counters
 vsoc-vdec-kunit-suites := vsoc-vdec-ctrls vsoc-vdec-regs
 sdhci-vsoc-kunit-suites := sdhci-vsoc-tuning sdhci-vsoc-io sdhci-vsoc-clock sdhci-vsoc-modes
 vsoc-switch-kunit-suites := vsoc-switch-fdb vsoc-switch-pcs vsoc-switch-policy
