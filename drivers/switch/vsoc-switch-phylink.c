@@ -139,7 +139,7 @@ void vsoc_sw_pcs_decode(phy_interface_t interface, u16 bmsr, u16 adv, u16 lpa,
 }
 EXPORT_SYMBOL_IF_KUNIT(vsoc_sw_pcs_decode);
 
-static void vsoc_sw_pcs_get_state(VSOC_PCS_GET_STATE_ARGS(pcs, state))
+static void vsoc_sw_pcs_get_state(VSOC_PCS_GET_STATE_ARGS)
 {
 	struct vsoc_sw_port *port = vsoc_sw_pcs_port(pcs);
 	struct regmap *map = port->sw->map;
