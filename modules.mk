@@ -62,4 +62,4 @@ vsoc-sdhci-model-kunit-suites := vsoc-sdhci-model vsoc-emmc-card
 vsoc-switch-model-kunit-suites := vsoc-switch-fdb vsoc-switch-vlan vsoc-switch-pcs vsoc-switch-pipeline vsoc-switch-counters
 vsoc-vdec-kunit-suites := vsoc-vdec-ctrls vsoc-vdec-regs
 sdhci-vsoc-kunit-suites := sdhci-vsoc-tuning sdhci-vsoc-io sdhci-vsoc-clock sdhci-vsoc-modes
-vsoc-switch-kunit-suites := vsoc-switch-fdb vsoc-switch-pcs vsoc-switch-policy
+vsoc-switch-kunit-suites := vsoc-switch-drv-fdb vsoc-switch-drv-pcs vsoc-switch-drv-policy

@@ -220,7 +220,7 @@ static struct kunit_case vsoc_sw_fdb_cases[] = {
 };
 
 static struct kunit_suite vsoc_sw_fdb_suite = {
-	.name = "vsoc-switch-fdb",
+	.name = "vsoc-switch-drv-fdb",
 	.test_cases = vsoc_sw_fdb_cases,
 };
 
@@ -327,7 +327,7 @@ static struct kunit_case vsoc_sw_pcs_cases[] = {
 };
 
 static struct kunit_suite vsoc_sw_pcs_suite = {
-	.name = "vsoc-switch-pcs",
+	.name = "vsoc-switch-drv-pcs",
 	.test_cases = vsoc_sw_pcs_cases,
 };
 
@@ -422,7 +422,7 @@ static struct kunit_case vsoc_sw_policy_cases[] = {
 };
 
 static struct kunit_suite vsoc_sw_policy_suite = {
-	.name = "vsoc-switch-policy",
+	.name = "vsoc-switch-drv-policy",
 	.test_cases = vsoc_sw_policy_cases,
 };
 
