@@ -426,6 +426,23 @@ static int vsoc_sw_attr_set(struct net_device *ndev, const void *ctx,
 	return ret;
 }
 
+/*
+ * Atomic context: the bridge asks whether it may set port flags
+ * (PRE_BRIDGE_FLAGS) here; everything else comes blocking.
+ */
+static int vsoc_sw_attr_set_atomic(struct net_device *ndev, const void *ctx,
+				   const struct switchdev_attr *attr,
+				   struct netlink_ext_ack *extack)
+{
+	struct vsoc_sw_port *port = vsoc_sw_port_of(ndev);
+
+	if (ctx && ctx != port)
+		return 0;
+	if (attr->id != SWITCHDEV_ATTR_ID_PORT_PRE_BRIDGE_FLAGS)
+		return -EOPNOTSUPP;
+	return vsoc_sw_attr_bridge_flags(port, attr, extack);
+}
+
 static int vsoc_sw_vlan_obj(struct vsoc_sw_port *port,
 			    const struct switchdev_obj_port_vlan *v, bool add,
 			    struct netlink_ext_ack *extack)
@@ -621,7 +638,7 @@ static int vsoc_sw_switchdev_event(struct notifier_block *nb, unsigned long even
 	switch (event) {
 	case SWITCHDEV_PORT_ATTR_SET:
 		ret = switchdev_handle_port_attr_set(ndev, ptr, vsoc_sw_is_port,
-						     vsoc_sw_attr_set);
+						     vsoc_sw_attr_set_atomic);
 		return notifier_from_errno(ret);
 	case SWITCHDEV_FDB_ADD_TO_DEVICE:
 	case SWITCHDEV_FDB_DEL_TO_DEVICE:

@@ -167,7 +167,7 @@ static int vsoc_sw_init(struct vsoc_sw *sw, struct platform_device *pdev)
 	sw->irq = platform_get_irq(pdev, 0);
 	if (sw->irq < 0)
 		return sw->irq;
-	sw->wq = alloc_ordered_workqueue("%s", 0, dev_name(sw->dev));
+	sw->wq = alloc_ordered_workqueue("vsoc-switch-fdb", 0);
 	if (!sw->wq)
 		return -ENOMEM;
 	return 0;
