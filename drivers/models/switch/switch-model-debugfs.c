@@ -196,6 +196,68 @@ static int vsw_flap_set(void *data, u64 val)
 }
 DEFINE_DEBUGFS_ATTRIBUTE(vsw_flap_fops, NULL, vsw_flap_set, "%llu\n");
 
+/*
+ * "regs": a register port for tests without a driver. Writing "OFF VAL"
+ * writes the register as a driver would; writing "OFF" selects it;
+ * reading gives "OFF VAL" of the selected register (a read as a
+ * driver's, precious registers included).
+ */
+static int vsw_regs_show(struct seq_file *s, void *unused)
+{
+	struct vsw_model *m = s->private;
+	u32 off, val = 0;
+
+	spin_lock_irq(&m->lock);
+	off = m->dbg_reg;
+	vsw_reg_read(m, off, &val);
+	spin_unlock_irq(&m->lock);
+	seq_printf(s, "0x%04x 0x%08x\n", off, val);
+	return 0;
+}
+
+static int vsw_regs_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, vsw_regs_show, inode->i_private);
+}
+
+static ssize_t vsw_regs_write(struct file *file, const char __user *ubuf,
+			      size_t len, loff_t *ppos)
+{
+	struct vsw_model *m = ((struct seq_file *)file->private_data)->private;
+	char buf[32], *val;
+	u32 off, v;
+
+	if (len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	val = strim(buf);
+	off = 0;
+	if (kstrtou32(strsep(&val, " "), 0, &off) || off % 4 ||
+	    off >= VSOC_SW_REG_SIZE)
+		return -EINVAL;
+	if (val && kstrtou32(strim(val), 0, &v))
+		return -EINVAL;
+	spin_lock_irq(&m->lock);
+	m->dbg_reg = off;
+	if (val) {
+		vsw_reg_write(m, off, v);
+		vsw_update_irq(m);
+	}
+	spin_unlock_irq(&m->lock);
+	return len;
+}
+
+static const struct file_operations vsw_regs_fops = {
+	.owner = THIS_MODULE,
+	.open = vsw_regs_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+	.write = vsw_regs_write,
+};
+
 /**
  * vsw_debugfs_init() - the block's debugfs files
  * @m: the model
@@ -208,6 +270,7 @@ void vsw_debugfs_init(struct vsw_model *m)
 
 	debugfs_create_file("fdb", 0444, dir, m, &vsw_fdb_fops);
 	debugfs_create_file("stats", 0444, dir, m, &vsw_stats_fops);
+	debugfs_create_file("regs", 0600, dir, m, &vsw_regs_fops);
 	for (i = 0; i < m->core->nports; i++) {
 		struct dentry *pd;
 

@@ -387,6 +387,7 @@ struct vsw_mport {
  * @wire_work: delivers the frames in flight on loopback cables
  * @age_work: FDB age scan
  * @flap_work: link flaps
+ * @dbg_reg: register the debugfs "regs" file reads
  */
 struct vsw_model {
 	struct vsoc_sim_block *blk;
@@ -413,6 +414,7 @@ struct vsw_model {
 	struct work_struct wire_work;
 	struct delayed_work age_work;
 	struct delayed_work flap_work;
+	u32 dbg_reg;
 };
 
 /* switch-model.c */
