@@ -5,15 +5,16 @@
 #   make [KDIR=...] [ARCH=... CROSS_COMPILE=...]   build the modules
 #   make install                                  install them (modules_install)
 #   make check                                    every test, on a fresh machine too
-#   make check-static|check-kunit|check-harness|check-board|check-vdec|check-mmc|check-dkms
+#   make check-static|check-kunit|check-harness|check-board|check-vdec|check-mmc|check-switch|check-dkms
 #   make vm [CMD='...']                           shell (or one command) on the virtual board
 #   make demo                                     boot the board, show the drivers working
 #   make bench-vdec                               vsoc-vdec benchmark (not part of check)
 #   make bench-mmc                                sdhci-vsoc benchmark (not part of check)
+#   make bench-switch                             vsoc-switch benchmark (not part of check)
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
-GROUPS := static kunit harness board vdec mmc dkms
+GROUPS := static kunit harness board vdec mmc switch dkms
 
 all: modules
 
@@ -44,11 +45,15 @@ bench-vdec:
 bench-mmc:
 	@$(TOP)/tests/mmc/bench.sh
 
+bench-switch:
+	@$(TOP)/tests/switch/bench.sh
+
 kernel:
 	@$(TOP)/tests/board/kernel.sh
 
 rootfs:
 	@$(TOP)/tests/board/rootfs.sh
 
-.PHONY: all modules modules_install clean install check vm demo bench-vdec bench-mmc kernel rootfs \
+.PHONY: all modules modules_install clean install check vm demo bench-vdec bench-mmc bench-switch \
+	kernel rootfs \
 	$(addprefix check-,$(GROUPS))

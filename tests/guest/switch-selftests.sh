@@ -1,0 +1,133 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# On the board: the kernel's own forwarding selftests, from the source of
+# the test kernel (staged by tests/switch/stage-selftests.sh into the
+# directory shared at /run/data), against the vsoc-switch ports and the
+# model's link partners, or (SW_MODE=veth) against veth pairs and the
+# software bridge: the baseline, and a check of this plumbing without the
+# switch. Every "TEST: NAME [ OK | FAIL | XFAIL | SKIP ]" line of a script
+# is one result SCRIPT/NAME: OK passes, FAIL fails, XFAIL (kselftest's
+# expected failure, an "ok" in KTAP) passes with a note, SKIP is a skip.
+# A script that prints no TEST line, dies, or runs out of time fails.
+#
+# /run/data/env may set SW_MODE (switch|veth), SW_TESTS (scripts to run,
+# default all below) and SW_TIMEOUT (seconds per script).
+#
+# Switch topology (forwarding.config): p1=lp0 p2=swp0 p3=swp1 p4=lp1, i.e.
+# hosts on the link partners of swp0 and swp1, both switch ports in the
+# bridge; no_forwarding.sh pairs its interfaces the other way (h1 p1 to
+# swp1 p2, h2 p3 to swp2 p4), so it gets lp0 swp0 lp1 swp1 on its command
+# line; ethtool_rmon.sh runs on the loopback cable swp4 <-> swp5.
+. /vsoc/tests/lib.sh
+
+SW_MODE=switch
+SW_TESTS="bridge_vlan_aware bridge_vlan_unaware no_forwarding local_termination bridge_igmp ethtool_rmon"
+SW_TIMEOUT=400
+# shellcheck disable=SC1091
+[ -f /run/data/env ] && . /run/data/env
+
+st=/tmp/kselftest
+fwd=$st/net/forwarding
+if [ ! -f /run/data/selftests/net/forwarding/lib.sh ]; then
+	t_fail selftests-staged "no selftests under /run/data (tests/switch/stage-selftests.sh)"
+	t_done
+	exit 0
+fi
+rm -rf $st
+cp -r /run/data/selftests $st
+# msend/mreceive, which Debian does not package (tests/switch/mtools).
+export PATH=/vsoc/tests/switch/mtools:$PATH
+
+if [ "$SW_MODE" = veth ]; then
+	prefix=veth-
+	cat >$fwd/forwarding.config <<-'EOF'
+	NETIFS=([p1]=veth0 [p2]=veth1 [p3]=veth2 [p4]=veth3)
+	NETIF_CREATE=yes
+	EOF
+	declare -A args=([ethtool_rmon]="veth0 veth1")
+else
+	prefix=
+	cat >$fwd/forwarding.config <<-'EOF'
+	NETIFS=([p1]=lp0 [p2]=swp0 [p3]=swp1 [p4]=lp1)
+	NETIF_CREATE=no
+	EOF
+	declare -A args=([no_forwarding]="lp0 swp0 lp1 swp1" [ethtool_rmon]="swp4 swp5")
+	for i in lp0 lp1 swp0 swp1 swp4 swp5; do
+		if ! ip link show dev $i >/dev/null 2>&1; then
+			t_fail selftests-netifs "no interface $i"
+			ip -br link
+			t_done
+			exit 0
+		fi
+	done
+fi
+
+# Whatever a script that was killed left behind.
+net_cleanup() {
+	local type
+	for type in vlan macvlan bridge vrf; do
+		ip -j link show type $type 2>/dev/null | jq -r '.[].ifname' |
+			xargs -r -n1 ip link del dev 2>/dev/null
+	done
+	ip -all netns delete 2>/dev/null
+	return 0
+}
+
+# parse SCRIPT LOG: the results of one script's output.
+parse() {
+	local script=$1 log=$2 status name msg n=0
+	while IFS=$'\t' read -r status name msg; do
+		n=$((n + 1))
+		name=$prefix$script/$name
+		case $status in
+		OK) t_pass "$name" ;;
+		XFAIL) t_pass "$name" "XFAIL (an expected failure as the selftest defines it)${msg:+: $msg}" ;;
+		SKIP) t_skip "$name" "${msg:-skipped by the selftest}" ;;
+		*) t_fail "$name" "${msg:-FAIL}" ;;
+		esac
+	done < <(awk '
+		function flush() { if (name != "") print st "\t" name "\t" msg; name = "" }
+		/^TEST: / {
+			flush()
+			if (!match($0, /\[( OK |FAIL|XFAIL|SKIP)\][ \t]*$/)) next
+			st = substr($0, RSTART + 1, RLENGTH - 2); gsub(/ /, "", st)
+			n = substr($0, 7, RSTART - 7)
+			gsub(/[ \t]+$/, "", n); gsub(/^[ \t]+/, "", n)
+			gsub(/[: \t]+/, "-", n); gsub(/^-+|-+$/, "", n)
+			k = ++seen[n]; name = k > 1 ? n "#" k : n; msg = ""
+			next
+		}
+		/^\t/ && name != "" { m = $0; sub(/^\t+/, "", m); msg = msg (msg == "" ? "" : "; ") m; next }
+		{ flush() }
+		END { flush() }' "$log")
+	echo $n
+}
+
+for t in $SW_TESTS; do
+	case $t in
+	ethtool_rmon) dir=$st/drivers/net/hw ;;
+	*) dir=$fwd ;;
+	esac
+	log=/tmp/$t.log
+	echo "vsoc: selftest $t.sh ${args[$t]:-}" | tee /dev/kmsg
+	start=$SECONDS
+	# shellcheck disable=SC2086
+	(cd $dir && timeout -k 10 "$SW_TIMEOUT" bash ./$t.sh ${args[$t]:-}) >$log 2>&1 </dev/null
+	rc=$?
+	echo "vsoc: selftest $t.sh exit $rc after $((SECONDS - start)) s" | tee /dev/kmsg
+	sed 's/^/    | /' $log
+	n=$(parse "$t" $log | tee /tmp/parse.out | tail -n 1)
+	head -n -1 /tmp/parse.out
+	if [ "$rc" -ge 124 ]; then
+		t_fail "$prefix$t/run" "killed after ${SW_TIMEOUT} s (timeout, status $rc)"
+		net_cleanup
+	elif [ "$n" -eq 0 ]; then
+		t_fail "$prefix$t/run" "no TEST line, status $rc: $(grep -m1 -E 'SKIP|rror' $log)"
+	elif [ "$rc" -ne 0 ] && [ "$rc" -ne 2 ] && [ "$rc" -ne 4 ] &&
+	     ! grep -qE '^TEST: .*\[FAIL\]' $log; then
+		t_fail "$prefix$t/run" "exit status $rc with no failed TEST line"
+	fi
+	# Each script must leave the ports as it found them.
+	net_cleanup
+done
+t_done
