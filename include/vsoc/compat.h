@@ -57,6 +57,20 @@ static inline bool vsoc_of_property_present(const struct device_node *np,
 #endif
 
 /*
+ * Networking shims, for files that include linux/netdevice.h before this
+ * one.
+ *
+ * v6.5: the GSO helpers (skb_gso_segment()) moved from
+ * linux/netdevice.h to net/gso.h ("net: move gso declarations and
+ * functions to their own files").
+ */
+#ifdef _LINUX_NETDEVICE_H
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0)
+#include <net/gso.h>
+#endif
+#endif
+
+/*
  * GPIO shims, for files that include linux/gpio/driver.h before this one.
  *
  * v6.17: gpio_chip::set() returns an error code ("gpio: move
@@ -156,6 +170,37 @@ static inline void vsoc_sdhci_free_host(struct sdhci_host *host)
 	sdhci_free_host(host);
 #endif
 }
+#endif
+
+/*
+ * Phylink shims, for files that include linux/phylink.h before this one.
+ *
+ * v6.14: .pcs_get_state() is given the PCS negotiation mode ("net:
+ * phylink: pass neg_mode into .pcs_get_state() method"), .pcs_inband_caps()
+ * came ("net: phylink: add pcs_inband_caps() method"), and every PCS gets
+ * neg_mode in .pcs_config(): before, a PCS asked for it by setting
+ * phylink_pcs::neg_mode. Declare the callback's parameters as
+ * (VSOC_PCS_GET_STATE_ARGS), which names them pcs and state, and call
+ * vsoc_pcs_use_neg_mode().
+ * Only 6.12 and 7.2 are built; the version is from the mainline history.
+ */
+#ifdef NETDEV_PCS_H
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 14, 0)
+#define VSOC_PCS_GET_STATE_ARGS \
+	struct phylink_pcs *pcs, unsigned int neg_mode, \
+	struct phylink_link_state *state
+#define VSOC_PCS_INBAND_CAPS
+static inline void vsoc_pcs_use_neg_mode(struct phylink_pcs *pcs)
+{
+}
+#else
+#define VSOC_PCS_GET_STATE_ARGS \
+	struct phylink_pcs *pcs, struct phylink_link_state *state
+static inline void vsoc_pcs_use_neg_mode(struct phylink_pcs *pcs)
+{
+	pcs->neg_mode = true;
+}
+#endif
 #endif
 
 #endif /* _VSOC_COMPAT_H */
