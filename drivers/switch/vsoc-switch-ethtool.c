@@ -34,8 +34,8 @@ static const char vsoc_sw_cnt_names[VSOC_SW_CNT_NUM][ETH_GSTRING_LEN] = {
 	[VSOC_SW_CNT_RX_1024_1518] = "rx_1024_1518",
 	[VSOC_SW_CNT_RX_1519_MAX] = "rx_1519_max",
 	[VSOC_SW_CNT_RX_DROPS] = "rx_drops",
-	[VSOC_SW_CNT_RX_FWD] = "rx_forwarded",
-	[VSOC_SW_CNT_RX_CPU] = "rx_to_cpu",
+	[VSOC_SW_CNT_RX_FWD] = "rx_fwd",
+	[VSOC_SW_CNT_RX_CPU] = "rx_cpu",
 	[VSOC_SW_CNT_TX_OCTETS] = "tx_octets",
 	[VSOC_SW_CNT_TX_UCAST] = "tx_unicast",
 	[VSOC_SW_CNT_TX_MCAST] = "tx_multicast",
@@ -58,9 +58,9 @@ static const struct {
 } vsoc_sw_global_cnt[] = {
 	{ "cpu_rx_frames", VSOC_SW_CPU_RX_FRAMES },
 	{ "cpu_tx_frames", VSOC_SW_CPU_TX_FRAMES },
-	{ "cpu_xtr_drops", VSOC_SW_XTR_DROPS },
-	{ "fdb_learn_full_drops", VSOC_SW_DROP_LEARN_FULL },
-	{ "fdb_entries", VSOC_SW_FDB_COUNT },
+	{ "xtr_drops", VSOC_SW_XTR_DROPS },
+	{ "drop_learn_full", VSOC_SW_DROP_LEARN_FULL },
+	{ "fdb_count", VSOC_SW_FDB_COUNT },
 };
 
 #define VSOC_SW_NUM_STATS (VSOC_SW_CNT_NUM + ARRAY_SIZE(vsoc_sw_global_cnt))
