@@ -264,6 +264,8 @@ static int vsoc_sw_port_create(struct vsoc_sw *sw, struct device_node *np)
 	ndev->ethtool_ops = &vsoc_sw_ethtool_ops;
 	ndev->min_mtu = ETH_MIN_MTU;
 	ndev->max_mtu = VSOC_SW_MAX_MTU;
+	/* Unicast addresses are FDB entries; the address is one too. */
+	ndev->priv_flags |= IFF_UNICAST_FLT | IFF_LIVE_ADDR_CHANGE;
 	if (of_get_ethdev_address(np, ndev))
 		eth_hw_addr_random(ndev);
 	sw->ports[index] = port;

@@ -737,6 +737,11 @@ static int vsoc_sw_netdev_event(struct notifier_block *nb, unsigned long event,
 	return notifier_from_errno(ret);
 }
 
+/*
+ * Tell the bridge of @port about a learned (@add) or aged entry. Called
+ * with vsoc_sw.lock held (port->bridge is stable) and not RTNL: the
+ * bridge finds its port under RCU for these events.
+ */
 static void vsoc_sw_notify_bridge(struct vsoc_sw_port *port, const u8 *mac,
 				  u16 fid, bool add)
 {
@@ -744,15 +749,18 @@ static void vsoc_sw_notify_bridge(struct vsoc_sw_port *port, const u8 *mac,
 	struct vsoc_sw_bridge *b = port->bridge;
 	u16 vid = b && b->vlan_aware ? fid : 0;
 
+	lockdep_assert_held(&port->sw->lock);
 	/* Entries of another FID (a bridge the port left) are stale. */
 	if (!b || fid != vsoc_sw_br_fid(b, vid))
 		return;
 	info.addr = mac;
 	info.vid = vid;
 	info.offloaded = true;
+	rcu_read_lock();
 	call_switchdev_notifiers(add ? SWITCHDEV_FDB_ADD_TO_BRIDGE :
 				 SWITCHDEV_FDB_DEL_TO_BRIDGE,
 				 port->ndev, &info.info, NULL);
+	rcu_read_unlock();
 }
 
 /* Lost events: tell the bridge every dynamic entry the FDB has. */
@@ -762,56 +770,69 @@ static void vsoc_sw_event_resync(struct vsoc_sw *sw)
 	u32 dest, flags;
 	u8 mac[ETH_ALEN];
 	u16 fid;
+	int ret;
 
 	regmap_write(sw->map, VSOC_SW_EVT_COUNT, VSOC_SW_EVT_COUNT_OVERFLOW);
-	mutex_lock(&sw->lock);
-	while (index < sw->fdb_size &&
-	       !vsoc_sw_fdb_hw_next(sw, index, mac, &fid, &dest, &flags, &found)) {
-		if (!(flags & VSOC_SW_FDB_F_STATIC) && hweight32(dest) == 1 &&
+	while (index < sw->fdb_size && !READ_ONCE(sw->stopping)) {
+		mutex_lock(&sw->lock);
+		ret = vsoc_sw_fdb_hw_next(sw, index, mac, &fid, &dest, &flags, &found);
+		if (!ret && !(flags & VSOC_SW_FDB_F_STATIC) && hweight32(dest) == 1 &&
 		    (dest & VSOC_SW_PM_FRONT) && sw->ports[__ffs(dest)])
 			vsoc_sw_notify_bridge(sw->ports[__ffs(dest)], mac, fid, true);
+		mutex_unlock(&sw->lock);
+		if (ret)
+			break;
 		index = found + 1;
+		cond_resched();
 	}
-	mutex_unlock(&sw->lock);
+}
+
+/* One event from the FIFO; false when there is none. */
+static bool vsoc_sw_event_one(struct vsoc_sw *sw, bool *overflow)
+{
+	unsigned int count, hi, lo, info;
+	struct vsoc_sw_port *port;
+	u8 mac[ETH_ALEN];
+
+	if (regmap_read(sw->map, VSOC_SW_EVT_COUNT, &count))
+		return false;
+	*overflow |= count & VSOC_SW_EVT_COUNT_OVERFLOW;
+	if (!FIELD_GET(VSOC_SW_EVT_COUNT_LEVEL, count))
+		return false;
+	if (regmap_read(sw->map, VSOC_SW_EVT_MAC_HI, &hi) ||
+	    regmap_read(sw->map, VSOC_SW_EVT_MAC_LO, &lo) ||
+	    regmap_read(sw->map, VSOC_SW_EVT_INFO, &info) ||
+	    regmap_write(sw->map, VSOC_SW_EVT_POP, 1))
+		return false;
+	vsoc_sw_regs_to_mac(hi, lo, mac);
+	port = sw->ports[FIELD_GET(VSOC_SW_EVT_INFO_PORT, info)];
+	if (port)
+		vsoc_sw_notify_bridge(port, mac, FIELD_GET(VSOC_SW_EVT_INFO_FID, info),
+				      FIELD_GET(VSOC_SW_EVT_INFO_TYPE, info) !=
+				      VSOC_SW_EVT_AGED);
+	return true;
 }
 
 /**
  * vsoc_sw_event_work() - tell the bridge what the ASIC learned and aged
  * @work: vsoc_sw.event_work
+ *
+ * Runs without RTNL, so that a learning storm does not stall the stack.
  */
 void vsoc_sw_event_work(struct work_struct *work)
 {
 	struct vsoc_sw *sw = container_of(work, struct vsoc_sw, event_work);
-	unsigned int count, hi, lo, info, n;
-	bool overflow = false, more = false;
-	struct vsoc_sw_port *port;
-	u8 mac[ETH_ALEN];
-	u16 fid;
-	u32 type;
+	bool overflow = false, more;
+	unsigned int n;
 
-	rtnl_lock();
-	for (n = 0; n < VSOC_SW_EVENT_BATCH; n++) {
-		if (regmap_read(sw->map, VSOC_SW_EVT_COUNT, &count))
+	mutex_lock(&sw->lock);
+	for (n = 0; n < VSOC_SW_EVENT_BATCH; n++)
+		if (!vsoc_sw_event_one(sw, &overflow))
 			break;
-		overflow |= count & VSOC_SW_EVT_COUNT_OVERFLOW;
-		if (!FIELD_GET(VSOC_SW_EVT_COUNT_LEVEL, count))
-			break;
-		if (regmap_read(sw->map, VSOC_SW_EVT_MAC_HI, &hi) ||
-		    regmap_read(sw->map, VSOC_SW_EVT_MAC_LO, &lo) ||
-		    regmap_read(sw->map, VSOC_SW_EVT_INFO, &info) ||
-		    regmap_write(sw->map, VSOC_SW_EVT_POP, 1))
-			break;
-		vsoc_sw_regs_to_mac(hi, lo, mac);
-		fid = FIELD_GET(VSOC_SW_EVT_INFO_FID, info);
-		type = FIELD_GET(VSOC_SW_EVT_INFO_TYPE, info);
-		port = sw->ports[FIELD_GET(VSOC_SW_EVT_INFO_PORT, info)];
-		if (port && port->ndev->reg_state == NETREG_REGISTERED)
-			vsoc_sw_notify_bridge(port, mac, fid, type != VSOC_SW_EVT_AGED);
-	}
+	mutex_unlock(&sw->lock);
 	more = n == VSOC_SW_EVENT_BATCH;
 	if (overflow)
 		vsoc_sw_event_resync(sw);
-	rtnl_unlock();
 
 	if (READ_ONCE(sw->stopping))
 		return;
