@@ -62,10 +62,11 @@ t_check standalone-ping-flood ping -c 200 -i 0.01 -q -W 2 192.0.2.1
 unk=02:00:5e:00:53:99
 count_unknown() {
 	local n
-	timeout 8 tcpdump -p -n -i swp0 -c 20 ether dst $unk >/tmp/unk.txt 2>/dev/null &
-	sleep 2
+	timeout 60 tcpdump -p -n -l -i swp0 ether dst $unk >/tmp/unk.txt 2>/tmp/unk.err &
+	# tcpdump says so once it captures (its start takes seconds under TCG).
+	wait_for 30 'grep -q "listening on" /tmp/unk.err'
 	ip netns exec h1 mausezahn lp0 -q -c 20 -d 1msec -a own -b $unk -t udp "dp=9" 2>/dev/null
-	sleep 1
+	sleep 2
 	kill %1 2>/dev/null
 	wait
 	n=$(grep -c . /tmp/unk.txt)
