@@ -39,18 +39,23 @@ works() {
 	ip netns exec h3 ping -c 2 -W 2 198.51.100.2 >/dev/null
 }
 
-# iperf3 for SECONDS in the background on both paths; traffic_end waits.
+# iperf3 for SECONDS in the background on both paths; traffic_end waits
+# for the clients and stops the servers (by their pid files).
 traffic() {
-	ip netns exec h1 iperf3 -s -D -1 -p 5201
-	ip netns exec h4 iperf3 -s -D -1 -p 5202
+	ip netns exec h1 iperf3 -s -D -1 -p 5201 -I /tmp/iperf-s1.pid
+	ip netns exec h4 iperf3 -s -D -1 -p 5202 -I /tmp/iperf-s2.pid
 	sleep 1
 	iperf3 -c 192.0.2.1 -t "$1" -p 5201 --connect-timeout 3000 >/tmp/iperf-cpu.log 2>&1 &
 	ip netns exec h3 iperf3 -c 198.51.100.2 -t "$1" -p 5202 --connect-timeout 3000 >/tmp/iperf-fwd.log 2>&1 &
 	sleep 2
 }
 traffic_end() {
+	local f
 	wait
-	pkill -x iperf3 2>/dev/null
+	for f in /tmp/iperf-s1.pid /tmp/iperf-s2.pid; do
+		[ -s $f ] && kill "$(cat $f)" 2>/dev/null
+		rm -f $f
+	done
 	return 0
 }
 
