@@ -20,22 +20,29 @@ if ! sw_wait_netdevs 30 || [ -z "$(sw_model)" ]; then
 	exit 0
 fi
 
-# The topology, anew after each disruption (the ports are new netdevs).
+# The topology, anew after each disruption (the ports are new netdevs);
+# on failure, says which step failed and shows the links.
 setup() {
+	local step
 	sw_reset
-	sw_host h1 lp0 192.0.2.1 &&
-	sw_host h3 lp2 198.51.100.1 &&
-	sw_host h4 lp3 198.51.100.2 &&
-	sw_wait_netdevs 30 &&
-	ip addr add 192.0.2.2/24 dev swp0 &&
-	ip link set swp0 up &&
-	sw_bridge br0 0 swp2 swp3 &&
-	wait_for 30 'sw_link_up swp0 && sw_link_up swp2 && sw_link_up swp3'
+	for step in "sw_wait_netdevs 30" "sw_host h1 lp0 192.0.2.1" \
+		    "sw_host h3 lp2 198.51.100.1" "sw_host h4 lp3 198.51.100.2" \
+		    "ip addr add 192.0.2.2/24 dev swp0" "ip link set swp0 up" \
+		    "sw_bridge br0 0 swp2 swp3" \
+		    "wait_for 60 'sw_link_up swp0 && sw_link_up swp2 && sw_link_up swp3'"; do
+		if ! eval "$step"; then
+			echo "setup: '$step' failed"
+			ip -br link
+			ip netns list
+			return 1
+		fi
+	done
 }
 
-# Both paths carry traffic.
+# Both paths carry traffic: the CPU path (swp0 standalone, this side, to
+# lp0 in h1) and the ASIC (lp2 in h3 to lp3 in h4 through br0).
 works() {
-	ip netns exec h1 ping -c 2 -W 2 192.0.2.1 >/dev/null 2>&1 || ping -c 2 -W 2 192.0.2.1 >/dev/null &&
+	ping -c 2 -W 2 192.0.2.1 >/dev/null &&
 	ip netns exec h3 ping -c 2 -W 2 198.51.100.2 >/dev/null
 }
 
