@@ -77,7 +77,7 @@ t_check ports-gone wait_for 10 '[ ! -e /sys/class/net/swp0 ]'
 sleep 1
 t_check bind sh -c "echo $pdev >$SW_DRV/bind"
 traffic_end
-t_check rebind-ports sw_wait_netdevs 30
+t_check rebind-ports sw_wait_ports 30
 t_check rebind-setup setup
 t_check rebind-works works
 
@@ -88,7 +88,7 @@ t_check unload modprobe -r vsoc-switch
 t_check unloaded wait_for 10 '[ ! -e /sys/class/net/swp0 ]'
 t_check reload modprobe vsoc-switch
 traffic_end
-t_check reload-ports sw_wait_netdevs 30
+t_check reload-ports sw_wait_ports 30
 t_check reload-setup setup
 t_check reload-works works
 
@@ -121,7 +121,7 @@ t_check model-unload modprobe -r vsoc-switch-model
 t_check model-lps-gone wait_for 10 '! ip -n h1 link show lp0 >/dev/null 2>&1'
 t_check model-reload modprobe vsoc-switch-model
 traffic_end
-t_check model-reload-ports sw_wait_netdevs 30
+t_check model-reload-ports sw_wait_ports 30
 t_check model-reload-setup setup
 t_check model-reload-works works
 sw_reset

@@ -60,7 +60,15 @@ sw_link_up() { [ "$(cat "/sys/class/net/$1/operstate" 2>/dev/null)" = up ]; }
 sw_wait_link() { wait_for "${2:-20}" "sw_link_up $1"; }
 sw_ns_link_up() { ip -n "$1" -j link show dev "$2" 2>/dev/null | jq -e '.[0].operstate == "UP"' >/dev/null; }
 
-# Every port and link partner present.
+# Every port present (in this namespace).
+sw_wait_ports() {
+	local d
+	for d in $SW_PORTS; do
+		wait_for "${1:-20}" "[ -e /sys/class/net/$d ]" || return 1
+	done
+}
+
+# Every port and link partner present (none moved to a namespace).
 sw_wait_netdevs() {
 	local d
 	for d in $SW_PORTS $SW_LPS; do
