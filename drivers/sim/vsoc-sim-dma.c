@@ -103,7 +103,9 @@ static int vsoc_sim_dma_xfer(struct vsoc_sim_block *blk, dma_addr_t addr,
  * @buf: destination in the model
  * @len: bytes to read
  *
- * Context: any; does not sleep.
+ * Context: any; does not sleep. Not under a lock that hard interrupt
+ * handlers take: the RAM check (page_is_ram()) takes the resource tree's
+ * read lock, which is taken with interrupts on elsewhere.
  * Return: 0, or -EFAULT when the range is not RAM reachable by the device.
  */
 int vsoc_sim_dma_read(struct vsoc_sim_block *blk, dma_addr_t addr,
@@ -120,7 +122,9 @@ EXPORT_SYMBOL_GPL(vsoc_sim_dma_read);
  * @buf: source in the model
  * @len: bytes to write
  *
- * Context: any; does not sleep.
+ * Context: any; does not sleep. Not under a lock that hard interrupt
+ * handlers take: the RAM check (page_is_ram()) takes the resource tree's
+ * read lock, which is taken with interrupts on elsewhere.
  * Return: 0, or -EFAULT when the range is not RAM reachable by the device.
  */
 int vsoc_sim_dma_write(struct vsoc_sim_block *blk, dma_addr_t addr,
