@@ -22,7 +22,7 @@
 
 SW_MODE=switch
 SW_TESTS="bridge_vlan_aware bridge_vlan_unaware no_forwarding local_termination bridge_igmp ethtool_rmon"
-SW_TIMEOUT=400
+SW_TIMEOUT=900
 # shellcheck disable=SC1091
 [ -f /run/data/env ] && . /run/data/env
 
