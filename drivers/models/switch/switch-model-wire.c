@@ -128,8 +128,14 @@ static void vsw_to_lp(struct vsw_mport *mp, struct net_device *lp,
 	/* The sending MAC pads short frames (the FCS is not in memory). */
 	if (skb_put_padto(skb, ETH_ZLEN))
 		return;
+	/*
+	 * dev_forward_skb() raises the receive softirq: from the model's
+	 * works (process context) it must run when BHs come back on.
+	 */
+	local_bh_disable();
 	if (dev_forward_skb(lp, skb) != NET_RX_SUCCESS)
 		atomic_long_inc(&mp->lp_rx_dropped);
+	local_bh_enable();
 }
 
 /* A frame onto a loopback cable: queued for the far port's ingress. */
@@ -464,7 +470,7 @@ int vsw_lp_create(struct vsw_model *m, unsigned int port)
 	dev->ethtool_ops = &vsw_lp_ethtool_ops;
 	dev->priv_flags |= IFF_NO_QUEUE;
 	dev->features = NETIF_F_SG | NETIF_F_HW_CSUM | NETIF_F_HIGHDMA |
-			NETIF_F_FRAGLIST | NETIF_F_GSO_SOFTWARE;
+			NETIF_F_FRAGLIST | NETIF_F_GSO_SOFTWARE | NETIF_F_RXCSUM;
 	dev->hw_features = dev->features;
 	dev->min_mtu = ETH_MIN_MTU;
 	dev->max_mtu = VSOC_SW_MAX_FRAME - VLAN_ETH_HLEN - ETH_FCS_LEN;

@@ -157,6 +157,7 @@ static void vsw_model_free(struct vsw_model *m)
 		destroy_workqueue(m->wq);
 	for (i = 0; i < VSOC_SW_MAX_PORTS; i++)
 		skb_queue_purge(&m->mp[i].rxq);
+	skb_queue_purge(&m->xtrq);
 	vsw_core_free(m->core);
 	kfree(m);
 }
@@ -180,6 +181,8 @@ static int vsw_model_create(struct vsoc_sim_block *blk)
 	m->serial = 0x5653000000000000ULL | jhash(m->name, strlen(m->name), 0);
 	INIT_WORK(&m->inj_work, vsw_inj_work);
 	INIT_WORK(&m->wire_work, vsw_wire_work);
+	INIT_WORK(&m->xtr_work, vsw_xtr_work);
+	skb_queue_head_init(&m->xtrq);
 	INIT_DELAYED_WORK(&m->age_work, vsw_age_work);
 	INIT_DELAYED_WORK(&m->flap_work, vsw_flap_work);
 	for (i = 0; i < VSOC_SW_MAX_PORTS; i++) {
@@ -220,6 +223,7 @@ static void vsw_model_destroy(struct vsoc_sim_block *blk)
 	spin_unlock_irq(&m->lock);
 	cancel_work_sync(&m->inj_work);
 	cancel_work_sync(&m->wire_work);
+	cancel_work_sync(&m->xtr_work);
 	cancel_delayed_work_sync(&m->age_work);
 	cancel_delayed_work_sync(&m->flap_work);
 	/* Transmit paths of the link partners that began before. */

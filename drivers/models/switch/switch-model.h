@@ -29,6 +29,8 @@
 #define VSW_VERSION		0x0100	/* 1.0 */
 /* P_MAX_FRAME after reset: 1518 bytes and one VLAN tag. */
 #define VSW_MAX_FRAME_RESET	1522
+/* Frames the CPU port's queue holds before its ring takes them. */
+#define VSW_XTR_QLEN		1024
 /* Frames a loopback cable holds in flight per direction. */
 #define VSW_WIRE_QLEN		512
 /* Age scans never come closer than this. */
@@ -387,6 +389,8 @@ struct vsw_mport {
  * @wire_work: delivers the frames in flight on loopback cables
  * @age_work: FDB age scan
  * @flap_work: link flaps
+ * @xtrq: frames for the CPU, waiting for @xtr_work
+ * @xtr_work: writes them to the extraction ring
  * @dbg_reg: register the debugfs "regs" file reads
  */
 struct vsw_model {
@@ -414,6 +418,8 @@ struct vsw_model {
 	struct work_struct wire_work;
 	struct delayed_work age_work;
 	struct delayed_work flap_work;
+	struct sk_buff_head xtrq;
+	struct work_struct xtr_work;
 	u32 dbg_reg;
 };
 
@@ -435,8 +441,19 @@ int vsw_cable_set(struct vsw_model *m, unsigned int port,
 		  enum vsw_cable cable, unsigned int peer);
 void vsw_flap_work(struct work_struct *work);
 
+/**
+ * struct vsw_xtr_cb - a frame's extraction fields, in its skb->cb
+ * @info: descriptor INFO (SRC_PORT, REASON, TAGGED)
+ * @vid: classified VID
+ */
+struct vsw_xtr_cb {
+	u32 info;
+	u16 vid;
+};
+
 /* switch-model-dma.c: the CPU port */
 void vsw_inj_work(struct work_struct *work);
+void vsw_xtr_work(struct work_struct *work);
 void vsw_xtr_frame(struct vsw_model *m, struct sk_buff *skb,
 		   unsigned int port, const struct vsw_verdict *v,
 		   bool tagged);
