@@ -33,6 +33,9 @@ if ! "$top/tests/switch/stage-selftests.sh" "$work/fwd" ||
 	exit 0
 fi
 echo SW_MODE=veth >"$work/veth/env"
+# The selftests are thousands of short commands, each a fork and exec on
+# TCG with a debug kernel: give the boards room (a hung board still ends).
+export VSOC_VM_TIMEOUT=${VSOC_VM_TIMEOUT:-2400}
 (
 	"$top/tests/board/run-guest.sh" -s "$work/fwd" tests/guest/switch-selftests.sh
 ) >"$work/fwd.log" 2>&1 &
