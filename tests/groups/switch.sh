@@ -37,8 +37,8 @@ if ! "$top/tests/switch/stage-selftests.sh" "$work/a" ||
 	t_fail selftests-staged "cannot stage the kernel's selftests"
 	exit 0
 fi
-echo "SW_TESTS='bridge_vlan_aware bridge_vlan_unaware bridge_igmp ethtool_rmon'" >"$work/a/env"
-echo "SW_TESTS='no_forwarding local_termination'" >"$work/b/env"
+echo "SW_TESTS='bridge_vlan_aware bridge_vlan_unaware bridge_igmp ethtool_rmon no_forwarding:one_bridge_two_pvids'" >"$work/a/env"
+echo "SW_TESTS='no_forwarding:standalone+two_bridges local_termination'" >"$work/b/env"
 echo SW_MODE=veth >"$work/veth/env"
 # The selftests are thousands of short commands, each a fork and exec on
 # TCG with a debug kernel: give the boards room (a hung board still ends).

@@ -11,7 +11,8 @@
 # A script that prints no TEST line, dies, or runs out of time fails.
 #
 # /run/data/env may set SW_MODE (switch|veth), SW_TESTS (scripts to run,
-# default all below) and SW_TIMEOUT (seconds per script).
+# default all below; SCRIPT:A+B runs only the script's tests A and B) and
+# SW_TIMEOUT (seconds per script).
 #
 # Switch topology (forwarding.config): p1=lp0 p2=swp0 p3=swp1 p4=lp1, i.e.
 # hosts on the link partners of swp0 and swp1, both switch ports in the
@@ -120,19 +121,27 @@ parse() {
 	echo $n
 }
 
-for t in $SW_TESTS; do
+for item in $SW_TESTS; do
+	# SCRIPT or SCRIPT:TEST+TEST (the script's own TESTS selector: one
+	# script's tests split between boards).
+	t=${item%%:*}
+	sub=
+	[ "$t" = "$item" ] || sub=${item#*:}
 	case $t in
 	ethtool_rmon) dir=$st/drivers/net/hw ;;
 	*) dir=$fwd ;;
 	esac
 	log=/tmp/$t.log
-	echo "vsoc: selftest $t.sh ${args[$t]:-} ${knobs[$t]:-}" | tee /dev/kmsg
+	# shellcheck disable=SC2206
+	envs=(${knobs[$t]:-})
+	[ -z "$sub" ] || envs+=("TESTS=${sub//+/ }")
+	echo "vsoc: selftest $t.sh ${args[$t]:-} ${knobs[$t]:-} ${sub:+TESTS=$sub}" | tee /dev/kmsg
 	start=$SECONDS
 	# The raw output for parse(); a copy with the seconds since the start
 	# of the script on each line (where a slow script spends its time),
 	# also in the shared directory to watch a run from the host.
 	# shellcheck disable=SC2086
-	(cd $dir && env ${knobs[$t]:-} timeout -k 10 "$SW_TIMEOUT" bash ./$t.sh ${args[$t]:-}) 2>&1 </dev/null |
+	(cd $dir && env "${envs[@]}" timeout -k 10 "$SW_TIMEOUT" bash ./$t.sh ${args[$t]:-}) 2>&1 </dev/null |
 		tee $log | while IFS= read -r line; do
 			printf '    |%4d %s\n' $((SECONDS - start)) "$line"
 		done | tee /run/data/$prefix$t.log >$log.t
