@@ -39,11 +39,16 @@ cp -r /run/data/selftests $st
 # msend/mreceive, which Debian does not package (tests/switch/mtools).
 export PATH=/vsoc/tests/switch/mtools:$PATH
 
+# Debian's tcpdump drops root to user "tcpdump", which the board's
+# rootfs (extracted, no maintainer scripts) lacks: without -Z root it
+# exits at once, and every "must not be received" check passes for
+# nothing (lib.sh's tcpdump_start never looks).
 if [ "$SW_MODE" = veth ]; then
 	prefix=veth-
 	cat >$fwd/forwarding.config <<-'EOF'
 	NETIFS=([p1]=veth0 [p2]=veth1 [p3]=veth2 [p4]=veth3)
 	NETIF_CREATE=yes
+	TCPDUMP_EXTRA_FLAGS="-Z root"
 	EOF
 	declare -A args=([ethtool_rmon]="veth0 veth1")
 else
@@ -51,6 +56,7 @@ else
 	cat >$fwd/forwarding.config <<-'EOF'
 	NETIFS=([p1]=lp0 [p2]=swp0 [p3]=swp1 [p4]=lp1)
 	NETIF_CREATE=no
+	TCPDUMP_EXTRA_FLAGS="-Z root"
 	EOF
 	declare -A args=([no_forwarding]="lp0 swp0 lp1 swp1" [ethtool_rmon]="swp4 swp5")
 	for i in lp0 lp1 swp0 swp1 swp4 swp5; do
