@@ -26,25 +26,33 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/vsoc-switch.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 "$top/tests/board/modules.sh" >/dev/null || { t_fail modules "cannot build the modules"; exit 0; }
-mkdir -p "$work/fwd" "$work/veth"
-if ! "$top/tests/switch/stage-selftests.sh" "$work/fwd" ||
+# Two boards side by side, about even in time (TCG, debug kernel): one
+# runs our own checks then the shorter selftests, the other the two long
+# selftests (no_forwarding.sh sends ~200 probes per test on 15 VLANs
+# and checks each; local_termination.sh eight topologies).
+mkdir -p "$work/a" "$work/b" "$work/veth"
+if ! "$top/tests/switch/stage-selftests.sh" "$work/a" ||
+   ! "$top/tests/switch/stage-selftests.sh" "$work/b" ||
    ! "$top/tests/switch/stage-selftests.sh" "$work/veth"; then
 	t_fail selftests-staged "cannot stage the kernel's selftests"
 	exit 0
 fi
+echo "SW_TESTS='bridge_vlan_aware bridge_vlan_unaware bridge_igmp ethtool_rmon no_forwarding:one_bridge_two_pvids'" >"$work/a/env"
+echo "SW_TESTS='no_forwarding:standalone+two_bridges local_termination'" >"$work/b/env"
 echo SW_MODE=veth >"$work/veth/env"
 # The selftests are thousands of short commands, each a fork and exec on
 # TCG with a debug kernel: give the boards room (a hung board still ends).
 export VSOC_VM_TIMEOUT=${VSOC_VM_TIMEOUT:-2400}
 (
-	"$top/tests/board/run-guest.sh" -s "$work/fwd" tests/guest/switch-selftests.sh
-) >"$work/fwd.log" 2>&1 &
+	"$top/tests/board/run-guest.sh" -s "$work/b" tests/guest/switch-selftests.sh
+) >"$work/b.log" 2>&1 &
 (
 	"$top/tests/board/run-guest.sh" tests/guest/switch-main.sh
 	"$top/tests/board/run-guest.sh" tests/guest/switch-faults.sh
+	"$top/tests/board/run-guest.sh" -s "$work/a" tests/guest/switch-selftests.sh
 	if [ "${VSOC_SWITCH_VETH:-0}" = 1 ]; then
 		"$top/tests/board/run-guest.sh" -s "$work/veth" tests/guest/switch-selftests.sh
 	fi
-) >"$work/main.log" 2>&1
+) >"$work/a.log" 2>&1
 wait
-cat "$work/fwd.log" "$work/main.log"
+cat "$work/a.log" "$work/b.log"

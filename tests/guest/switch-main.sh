@@ -67,9 +67,11 @@ t_check standalone-ping-flood ping -c 200 -i 0.01 -q -W 2 192.0.2.1
 unk=02:00:5e:00:53:99
 count_unknown() {
 	local n
-	timeout 60 tcpdump -p -n -l -i swp0 ether dst $unk >/tmp/unk.txt 2>/tmp/unk.err &
+	timeout 60 tcpdump -Z root -p -n -l -i swp0 ether dst $unk >/tmp/unk.txt 2>/tmp/unk.err &
 	# tcpdump says so once it captures (its start takes seconds under TCG).
-	wait_for 30 'grep -q "listening on" /tmp/unk.err'
+	# -Z root: the rootfs has no user "tcpdump" to drop to. A tcpdump
+	# that never listened counts -1 (no vacuous "filtered").
+	wait_for 30 'grep -q "listening on" /tmp/unk.err' || { cat /tmp/unk.err >&2; kill %1 2>/dev/null; wait; echo -1; return; }
 	ip netns exec h1 mausezahn lp0 -q -c 20 -d 1msec -a own -b $unk -t udp "dp=9" 2>/dev/null
 	sleep 2
 	kill %1 2>/dev/null

@@ -11,7 +11,8 @@
 # A script that prints no TEST line, dies, or runs out of time fails.
 #
 # /run/data/env may set SW_MODE (switch|veth), SW_TESTS (scripts to run,
-# default all below) and SW_TIMEOUT (seconds per script).
+# default all below; SCRIPT:A+B runs only the script's tests A and B) and
+# SW_TIMEOUT (seconds per script).
 #
 # Switch topology (forwarding.config): p1=lp0 p2=swp0 p3=swp1 p4=lp1, i.e.
 # hosts on the link partners of swp0 and swp1, both switch ports in the
@@ -38,11 +39,16 @@ cp -r /run/data/selftests $st
 # msend/mreceive, which Debian does not package (tests/switch/mtools).
 export PATH=/vsoc/tests/switch/mtools:$PATH
 
+# Debian's tcpdump drops root to user "tcpdump", which the board's
+# rootfs (extracted, no maintainer scripts) lacks: without -Z root it
+# exits at once, and every "must not be received" check passes for
+# nothing (lib.sh's tcpdump_start never looks).
 if [ "$SW_MODE" = veth ]; then
 	prefix=veth-
 	cat >$fwd/forwarding.config <<-'EOF'
 	NETIFS=([p1]=veth0 [p2]=veth1 [p3]=veth2 [p4]=veth3)
 	NETIF_CREATE=yes
+	TCPDUMP_EXTRA_FLAGS="-Z root"
 	EOF
 	declare -A args=([ethtool_rmon]="veth0 veth1")
 else
@@ -50,6 +56,7 @@ else
 	cat >$fwd/forwarding.config <<-'EOF'
 	NETIFS=([p1]=lp0 [p2]=swp0 [p3]=swp1 [p4]=lp1)
 	NETIF_CREATE=no
+	TCPDUMP_EXTRA_FLAGS="-Z root"
 	EOF
 	declare -A args=([no_forwarding]="lp0 swp0 lp1 swp1" [ethtool_rmon]="swp4 swp5")
 	for i in lp0 lp1 swp0 swp1 swp4 swp5; do
@@ -120,19 +127,27 @@ parse() {
 	echo $n
 }
 
-for t in $SW_TESTS; do
+for item in $SW_TESTS; do
+	# SCRIPT or SCRIPT:TEST+TEST (the script's own TESTS selector: one
+	# script's tests split between boards).
+	t=${item%%:*}
+	sub=
+	[ "$t" = "$item" ] || sub=${item#*:}
 	case $t in
 	ethtool_rmon) dir=$st/drivers/net/hw ;;
 	*) dir=$fwd ;;
 	esac
 	log=/tmp/$t.log
-	echo "vsoc: selftest $t.sh ${args[$t]:-} ${knobs[$t]:-}" | tee /dev/kmsg
+	# shellcheck disable=SC2206
+	envs=(${knobs[$t]:-})
+	[ -z "$sub" ] || envs+=("TESTS=${sub//+/ }")
+	echo "vsoc: selftest $t.sh ${args[$t]:-} ${knobs[$t]:-} ${sub:+TESTS=$sub}" | tee /dev/kmsg
 	start=$SECONDS
 	# The raw output for parse(); a copy with the seconds since the start
 	# of the script on each line (where a slow script spends its time),
 	# also in the shared directory to watch a run from the host.
 	# shellcheck disable=SC2086
-	(cd $dir && env ${knobs[$t]:-} timeout -k 10 "$SW_TIMEOUT" bash ./$t.sh ${args[$t]:-}) 2>&1 </dev/null |
+	(cd $dir && env "${envs[@]}" timeout -k 10 "$SW_TIMEOUT" bash ./$t.sh ${args[$t]:-}) 2>&1 </dev/null |
 		tee $log | while IFS= read -r line; do
 			printf '    |%4d %s\n' $((SECONDS - start)) "$line"
 		done | tee /run/data/$prefix$t.log >$log.t
