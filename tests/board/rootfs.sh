@@ -33,6 +33,9 @@ make_rootfs() {
 	mkdir -p "$tmp"/{proc,sys,dev,tmp,run,root,mnt,var/tmp,var/log,usr/lib/modules,vsoc,out,mnt/kernel,mnt/modules}
 	echo 'root:x:0:0:root:/root:/bin/bash' >"$tmp/etc/passwd"
 	echo 'root:x:0:' >"$tmp/etc/group"
+	# tcpdump drops root to its own user, which its maintainer script adds.
+	echo 'tcpdump:x:101:101::/nonexistent:/usr/sbin/nologin' >>"$tmp/etc/passwd"
+	echo 'tcpdump:x:101:' >>"$tmp/etc/group"
 	echo vsoc-board >"$tmp/etc/hostname"
 	install -m 0755 "$VSOC_TOP/tests/board/vsoc-init" "$tmp/sbin/vsoc-init"
 }
