@@ -40,13 +40,19 @@ static void vsoc_sw_wake_queues(struct vsoc_sw *sw)
  * @skb: the frame (linear: the ports offer no scatter-gather)
  * @ndev: the port
  *
+ * The doorbell (INJ_TAIL) is rung once per batch: not while the stack
+ * says more frames follow (netdev_xmit_more(), with byte queue limits so
+ * that the qdisc hands over batches), and always when a queue stops.
+ *
  * Return: NETDEV_TX_OK, or NETDEV_TX_BUSY when the ring is full.
  */
 netdev_tx_t vsoc_sw_xmit(struct sk_buff *skb, struct net_device *ndev)
 {
 	struct vsoc_sw_port *port = vsoc_sw_port_of(ndev);
+	struct netdev_queue *txq = netdev_get_tx_queue(ndev, 0);
 	struct vsoc_sw *sw = port->sw;
 	struct vsoc_sw_inj_desc *desc;
+	bool kick, full;
 	dma_addr_t addr;
 	unsigned int i;
 
@@ -57,6 +63,8 @@ netdev_tx_t vsoc_sw_xmit(struct sk_buff *skb, struct net_device *ndev)
 	spin_lock(&sw->inj_lock);
 	if (!vsoc_sw_inj_free(sw)) {
 		netif_stop_queue(ndev);
+		/* Frames a previous xmit_more left un-rung. */
+		regmap_write(sw->map, VSOC_SW_INJ_TAIL, sw->inj_tail);
 		spin_unlock(&sw->inj_lock);
 		return NETDEV_TX_BUSY;
 	}
@@ -78,9 +86,12 @@ netdev_tx_t vsoc_sw_xmit(struct sk_buff *skb, struct net_device *ndev)
 	/* The descriptor is complete before the ASIC may see it. */
 	dma_wmb();
 	sw->inj_tail = (i + 1) & (VSOC_SW_INJ_ENTRIES - 1);
-	regmap_write(sw->map, VSOC_SW_INJ_TAIL, sw->inj_tail);
-	if (!vsoc_sw_inj_free(sw))
+	full = !vsoc_sw_inj_free(sw);
+	if (full)
 		netif_stop_queue(ndev);
+	kick = __netdev_tx_sent_queue(txq, skb->len, netdev_xmit_more());
+	if (kick || full)
+		regmap_write(sw->map, VSOC_SW_INJ_TAIL, sw->inj_tail);
 	spin_unlock(&sw->inj_lock);
 	return NETDEV_TX_OK;
 
@@ -90,9 +101,24 @@ drop:
 	return NETDEV_TX_OK;
 }
 
+/* Byte queue limits: the frames of each port that completed. */
+static void vsoc_sw_inj_done(struct vsoc_sw *sw, const unsigned int *pkts,
+			     const unsigned int *bytes)
+{
+	unsigned int i;
+
+	for (i = 0; i < VSOC_SW_MAX_PORTS; i++)
+		if (pkts[i] && sw->ports[i])
+			netdev_completed_queue(sw->ports[i]->ndev, pkts[i],
+					       bytes[i]);
+}
+
 static void vsoc_sw_inj_clean(struct vsoc_sw *sw, int budget)
 {
+	unsigned int pkts[VSOC_SW_MAX_PORTS] = {}, bytes[VSOC_SW_MAX_PORTS] = {};
+	struct vsoc_sw_port *port;
 	unsigned int head, i;
+	struct sk_buff *skb;
 	u32 status;
 
 	if (regmap_read(sw->map, VSOC_SW_INJ_HEAD, &head))
@@ -102,19 +128,21 @@ static void vsoc_sw_inj_clean(struct vsoc_sw *sw, int budget)
 	spin_lock(&sw->inj_lock);
 	while (sw->inj_clean != head && sw->inj_clean != sw->inj_tail) {
 		i = sw->inj_clean;
+		skb = sw->inj_skb[i];
+		port = vsoc_sw_port_of(skb->dev);
 		dma_rmb();
 		status = le32_to_cpu(sw->inj[i].status);
-		dma_unmap_single(sw->dev, sw->inj_addr[i], sw->inj_skb[i]->len,
+		dma_unmap_single(sw->dev, sw->inj_addr[i], skb->len,
 				 DMA_TO_DEVICE);
-		if (status & (VSOC_SW_INJ_ST_ERR | VSOC_SW_INJ_ST_DMA_ERR)) {
-			struct vsoc_sw_port *port = vsoc_sw_port_of(sw->inj_skb[i]->dev);
-
+		if (status & (VSOC_SW_INJ_ST_ERR | VSOC_SW_INJ_ST_DMA_ERR))
 			atomic64_inc(&port->tx_dropped);
-		}
-		napi_consume_skb(sw->inj_skb[i], budget);
+		pkts[port->index]++;
+		bytes[port->index] += skb->len;
+		napi_consume_skb(skb, budget);
 		sw->inj_skb[i] = NULL;
 		sw->inj_clean = (i + 1) & (VSOC_SW_INJ_ENTRIES - 1);
 	}
+	vsoc_sw_inj_done(sw, pkts, bytes);
 	if (vsoc_sw_inj_free(sw))
 		vsoc_sw_wake_queues(sw);
 	spin_unlock(&sw->inj_lock);

@@ -79,8 +79,11 @@
  * (the doorbell); the ASIC sends each, writes its status and advances
  * INJ_HEAD. Extraction: the driver gives empty buffers by advancing
  * XTR_TAIL; the ASIC fills descriptors from XTR_HEAD on, advances it and
- * raises IRQ_XTR. A frame for the CPU with no free descriptor is dropped
- * and counted in XTR_DROPS.
+ * raises IRQ_XTR. Both rings work in bursts: HEAD may advance by many
+ * descriptors at once, with one interrupt for all of them (interrupt
+ * moderation). Frames for the CPU wait in the CPU port's queue (1024
+ * frames) while no descriptor is free; a frame that finds the queue full,
+ * or the ring or core disabled, is dropped and counted in XTR_DROPS.
  */
 #define VSOC_SW_INJ_BASE_LO		0x100
 #define VSOC_SW_INJ_BASE_HI		0x104

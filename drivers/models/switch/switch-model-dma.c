@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * vsoc-switch model: the CPU port's DMA rings. Injection descriptors are
- * processed by a work item that INJ_TAIL (the doorbell) queues: each
- * frame is read from memory and leaves its front port unchanged, then
- * the descriptor's status is written and INJ_HEAD advances (IRQ_INJ).
- * Extraction: a frame for the CPU is queued (VSW_XTR_QLEN frames) for
- * a work item, which writes it to the buffer of the descriptor at
- * XTR_HEAD, then the descriptor, then advances XTR_HEAD (IRQ_XTR);
- * without a free descriptor the frame is counted in XTR_DROPS. The
- * model reaches memory in process context only: the board's bus looks
- * pages up under a lock that is not interrupt safe.
+ * vsoc-switch model: the CPU port's DMA rings, in bursts. Injection
+ * descriptors are processed by a work item that INJ_TAIL (the doorbell)
+ * queues: it reads up to VSW_INJ_BATCH descriptors at once, sends each
+ * frame out of its front port unchanged, writes the descriptors back with
+ * their status and advances INJ_HEAD once, raising IRQ_INJ once per
+ * burst. Extraction: a frame for the CPU is queued (VSW_XTR_QLEN frames)
+ * for a work item, which takes as many frames as there are free
+ * descriptors from XTR_HEAD on, writes them to their buffers, then the
+ * descriptors (DONE last) and advances XTR_HEAD once, raising IRQ_XTR
+ * once per burst: the interrupt moderation of the CPU port. Frames wait
+ * in the queue for descriptors (XTR_TAIL queues the work again); a full
+ * queue drops, counted in XTR_DROPS. The model reaches memory in process
+ * context only, never under its lock: the board's bus looks pages up
+ * under a lock that is not interrupt safe.
  */
 #include <linux/bitfield.h>
 #include <linux/if_vlan.h>
@@ -24,7 +28,13 @@
 #include "switch-model.h"
 
 /* Descriptors the injection work sends before it lets others run. */
-#define VSW_INJ_BUDGET		64
+#define VSW_INJ_BUDGET		256
+/* Descriptors read and written back in one burst. */
+#define VSW_INJ_BATCH		32
+/* Frames the extraction work writes before it lets others run. */
+#define VSW_XTR_BUDGET		256
+/* Extraction descriptors read and written back in one burst. */
+#define VSW_XTR_BATCH		32
 
 /* Stop a ring on a bus error reading its descriptors; lock held. */
 static void vsw_ring_fault(struct vsw_model *m, struct vsw_ring *r, u32 gen)
@@ -62,11 +72,18 @@ static u32 vsw_inj_one(struct vsw_model *m, const struct vsoc_sw_inj_desc *d)
 	return vsw_port_inject(m, port, skb);
 }
 
-/* One descriptor at INJ_HEAD; false when there is none (or a fault). */
-static bool vsw_inj_next(struct vsw_model *m)
+/*
+ * The descriptors from INJ_HEAD on, up to @max of them (not past the end
+ * of the ring): read in one burst, their frames sent, the descriptors
+ * with their status written back in one burst, then INJ_HEAD advanced
+ * once and IRQ_INJ raised once for all of them. Return: descriptors
+ * done, 0 when there is none (or a fault stopped the ring).
+ */
+static unsigned int vsw_inj_batch(struct vsw_model *m, unsigned int max)
 {
+	struct vsoc_sw_inj_desc d[VSW_INJ_BATCH];
 	struct vsw_ring *r = &m->inj;
-	struct vsoc_sw_inj_desc d;
+	unsigned int n, i, sent = 0, errors = 0;
 	u32 gen, head, st;
 	dma_addr_t addr;
 
@@ -74,55 +91,63 @@ static bool vsw_inj_next(struct vsw_model *m)
 	if (m->dying || !(m->core->ctrl & VSOC_SW_CTRL_CORE_EN) ||
 	    !(r->ctrl & VSOC_SW_RING_ENABLE) || r->head == r->tail) {
 		spin_unlock_irq(&m->lock);
-		return false;
+		return 0;
 	}
 	gen = r->gen;
 	head = r->head;
-	addr = r->base + head * sizeof(d);
+	n = min3((r->tail - head) & (r->size - 1), r->size - head, max);
+	addr = r->base + head * sizeof(d[0]);
 	spin_unlock_irq(&m->lock);
 
-	if (vsoc_sim_dma_read(m->blk, addr, &d, sizeof(d))) {
-		spin_lock_irq(&m->lock);
-		vsw_ring_fault(m, r, gen);
-		spin_unlock_irq(&m->lock);
-		return false;
+	if (vsoc_sim_dma_read(m->blk, addr, d, n * sizeof(d[0])))
+		goto fault;
+	for (i = 0; i < n; i++) {
+		st = vsw_inj_one(m, &d[i]);
+		if (st & (VSOC_SW_INJ_ST_ERR | VSOC_SW_INJ_ST_DMA_ERR))
+			errors++;
+		else if (!(st & VSOC_SW_INJ_ST_LINK_DOWN))
+			sent++;
+		d[i].status = cpu_to_le32(st | VSOC_SW_INJ_ST_DONE);
 	}
-	st = vsw_inj_one(m, &d) | VSOC_SW_INJ_ST_DONE;
-	d.status = cpu_to_le32(st);
-	if (vsoc_sim_dma_write(m->blk, addr + offsetof(struct vsoc_sw_inj_desc, status),
-			       &d.status, sizeof(d.status))) {
-		spin_lock_irq(&m->lock);
-		vsw_ring_fault(m, r, gen);
-		spin_unlock_irq(&m->lock);
-		return false;
-	}
+	/* The driver leaves descriptors alone until INJ_HEAD passes them. */
+	if (vsoc_sim_dma_write(m->blk, addr, d, n * sizeof(d[0])))
+		goto fault;
+
 	spin_lock_irq(&m->lock);
 	if (r->gen == gen) {
-		r->head = (head + 1) & (r->size - 1);
-		if (st & (VSOC_SW_INJ_ST_ERR | VSOC_SW_INJ_ST_DMA_ERR))
-			m->inj_errors++;
-		else if (!(st & VSOC_SW_INJ_ST_LINK_DOWN))
-			m->cpu_tx++;
+		r->head = (head + n) & (r->size - 1);
+		m->inj_errors += errors;
+		m->cpu_tx += sent;
 		m->irq_status |= VSOC_SW_IRQ_INJ;
 		vsw_update_irq(m);
 	}
 	spin_unlock_irq(&m->lock);
-	return true;
+	return n;
+
+fault:
+	spin_lock_irq(&m->lock);
+	vsw_ring_fault(m, r, gen);
+	spin_unlock_irq(&m->lock);
+	return 0;
 }
 
 /**
  * vsw_inj_work() - send the injection descriptors between HEAD and TAIL
  * @work: the model's inj_work
+ *
+ * In bursts of VSW_INJ_BATCH descriptors, VSW_INJ_BUDGET per run.
  */
 void vsw_inj_work(struct work_struct *work)
 {
 	struct vsw_model *m = container_of(work, struct vsw_model, inj_work);
-	unsigned int budget = VSW_INJ_BUDGET;
+	unsigned int budget = VSW_INJ_BUDGET, n;
 
-	while (budget && vsw_inj_next(m))
-		budget--;
-	if (budget)
-		return;
+	while (budget) {
+		n = vsw_inj_batch(m, min(budget, VSW_INJ_BATCH));
+		if (!n)
+			return;
+		budget -= n;
+	}
 	spin_lock_irq(&m->lock);
 	if (!m->dying)
 		queue_work(m->wq, &m->inj_work);
@@ -157,133 +182,190 @@ static const u8 *vsw_xtr_bytes(const struct sk_buff *skb, u8 **bounce)
 }
 
 /*
- * Fill the descriptor at @addr with the frame; no lock (the bus reaches
- * memory in process context only). Return: INFO bits to add, or -EFAULT
- * for a bus error on the descriptor itself.
+ * Write one frame to the buffer of descriptor @d (read from the ring);
+ * no lock (the bus reaches memory in process context only). Sets the
+ * descriptor's LEN and VID and returns its INFO, DONE included.
  */
-static int vsw_xtr_fill(struct vsw_model *m, dma_addr_t addr, const u8 *data,
-			unsigned int len, u32 info, u16 vid)
+static u32 vsw_xtr_fill(struct vsw_model *m, struct vsoc_sw_xtr_desc *d,
+			struct sk_buff *skb)
 {
-	struct vsoc_sw_xtr_desc d;
-	unsigned int n;
-	__le32 linfo;
+	const struct vsw_xtr_cb *cb = (const struct vsw_xtr_cb *)skb->cb;
+	u32 info = cb->info | VSOC_SW_XTR_DONE;
+	unsigned int len = skb->len, n;
+	const u8 *data;
+	u8 *bounce;
 
-	if (vsoc_sim_dma_read(m->blk, addr, &d, sizeof(d)))
-		return -EFAULT;
-	n = min_t(unsigned int, len, le16_to_cpu(d.buf_len));
-	info |= VSOC_SW_XTR_DONE;
+	n = min_t(unsigned int, len, le16_to_cpu(d->buf_len));
+	data = vsw_xtr_bytes(skb, &bounce);
 	if (!data) {
 		info |= VSOC_SW_XTR_DMA_ERR;
 		n = 0;
 	} else if (n < len) {
 		info |= VSOC_SW_XTR_TRUNC;
 	}
-	if (n && vsoc_sim_dma_write(m->blk, le64_to_cpu(d.addr), data, n)) {
+	if (n && vsoc_sim_dma_write(m->blk, le64_to_cpu(d->addr), data, n)) {
 		info |= VSOC_SW_XTR_DMA_ERR;
 		n = 0;
 	}
-	d.len = cpu_to_le16(n);
-	d.vid = cpu_to_le16(vid);
-	linfo = cpu_to_le32(info);
-	/* Length and VID first, INFO (DONE) last, as the ASIC's bus would. */
-	if (vsoc_sim_dma_write(m->blk, addr + offsetof(typeof(d), len), &d.len,
-			       sizeof(d.len)) ||
-	    vsoc_sim_dma_write(m->blk, addr + offsetof(typeof(d), vid), &d.vid,
-			       sizeof(d.vid)))
-		return -EFAULT;
-	wmb();	/* descriptor fields before DONE */
-	if (vsoc_sim_dma_write(m->blk, addr + offsetof(typeof(d), info), &linfo,
-			       sizeof(linfo)))
-		return -EFAULT;
+	kfree(bounce);
+	d->len = cpu_to_le16(n);
+	d->vid = cpu_to_le16(cb->vid);
 	return info;
 }
 
-/* One real frame to the descriptor at XTR_HEAD (the extraction work). */
-static void vsw_xtr_one(struct vsw_model *m, const struct sk_buff *skb,
-			u32 info, u16 vid)
+/*
+ * Take up to @max frames off the CPU queue (under the lock) into @q, GSO
+ * frames cut into their segments: each segment is one frame for the CPU.
+ * Frames beyond @max go back to the head of the queue.
+ */
+static void vsw_xtr_take(struct vsw_model *m, struct sk_buff_head *q,
+			 unsigned int max)
 {
-	struct vsw_ring *r = &m->xtr;
-	dma_addr_t addr;
-	const u8 *data;
-	u8 *bounce;
-	u32 gen;
-	int st;
+	struct sk_buff *skb, *segs, *s, *next;
+	struct sk_buff_head taken;
+	unsigned int drops = 0;
 
+	__skb_queue_head_init(&taken);
 	spin_lock_irq(&m->lock);
-	if (m->dying || !(r->ctrl & VSOC_SW_RING_ENABLE) || r->head == r->tail) {
-		m->xtr_drops++;
-		spin_unlock_irq(&m->lock);
-		return;
-	}
-	gen = r->gen;
-	addr = r->base + r->head * sizeof(struct vsoc_sw_xtr_desc);
+	while (skb_queue_len(&taken) < max && (skb = __skb_dequeue(&m->xtrq)))
+		__skb_queue_tail(&taken, skb);
 	spin_unlock_irq(&m->lock);
 
-	data = vsw_xtr_bytes(skb, &bounce);
-	st = vsw_xtr_fill(m, addr, data, skb->len, info, vid);
-	kfree(bounce);
+	while ((skb = __skb_dequeue(&taken))) {
+		const struct vsw_xtr_cb cb = *(struct vsw_xtr_cb *)skb->cb;
+
+		if (!skb_is_gso(skb)) {
+			__skb_queue_tail(q, skb);
+			continue;
+		}
+		segs = skb_gso_segment(skb, 0);
+		consume_skb(skb);
+		if (IS_ERR_OR_NULL(segs)) {
+			drops++;
+			continue;
+		}
+		skb_list_walk_safe(segs, s, next) {
+			skb_mark_not_on_list(s);
+			*(struct vsw_xtr_cb *)s->cb = cb;
+			__skb_queue_tail(q, s);
+		}
+	}
+	while (skb_queue_len(q) > max) {
+		skb = __skb_dequeue_tail(q);
+		__skb_queue_tail(&taken, skb);
+	}
+	spin_lock_irq(&m->lock);
+	m->xtr_drops += drops;
+	/* @taken holds the extra frames, last first. */
+	while ((skb = __skb_dequeue(&taken)))
+		__skb_queue_head(&m->xtrq, skb);
+	spin_unlock_irq(&m->lock);
+}
+
+/* The CPU queue when the ring or the core stopped: frames dropped. */
+static void vsw_xtr_flush(struct vsw_model *m)
+{
+	m->xtr_drops += skb_queue_len(&m->xtrq);
+	__skb_queue_purge(&m->xtrq);
+}
+
+/*
+ * Frames of the CPU queue to the free descriptors from XTR_HEAD on, up
+ * to @max (not past the end of the ring): descriptors read in one burst,
+ * each frame written to its buffer, the descriptors written back in one
+ * burst with INFO still zero, then again with INFO (DONE), XTR_HEAD
+ * advanced once and IRQ_XTR raised once. A frame waits in the queue while
+ * there is no free descriptor. Return: frames written.
+ */
+static unsigned int vsw_xtr_batch(struct vsw_model *m, unsigned int max)
+{
+	struct vsoc_sw_xtr_desc d[VSW_XTR_BATCH];
+	u32 info[VSW_XTR_BATCH];
+	struct vsw_ring *r = &m->xtr;
+	unsigned int n, i, trunc = 0, errs = 0;
+	struct sk_buff_head q;
+	struct sk_buff *skb;
+	dma_addr_t addr;
+	u32 gen, head;
 
 	spin_lock_irq(&m->lock);
-	if (st < 0) {
-		vsw_ring_fault(m, r, gen);
-	} else if (r->gen == gen) {
-		if (st & VSOC_SW_XTR_TRUNC)
-			m->xtr_trunc++;
-		if (st & VSOC_SW_XTR_DMA_ERR)
-			m->dma_errors++;
-		r->head = (r->head + 1) & (r->size - 1);
-		m->cpu_rx++;
+	if (m->dying || !(m->core->ctrl & VSOC_SW_CTRL_CORE_EN) ||
+	    !(r->ctrl & VSOC_SW_RING_ENABLE)) {
+		vsw_xtr_flush(m);
+		spin_unlock_irq(&m->lock);
+		return 0;
+	}
+	gen = r->gen;
+	head = r->head;
+	n = min3((r->tail - head) & (r->size - 1), r->size - head, max);
+	addr = r->base + head * sizeof(d[0]);
+	if (skb_queue_empty(&m->xtrq))
+		n = 0;
+	spin_unlock_irq(&m->lock);
+	if (!n)
+		return 0;
+
+	__skb_queue_head_init(&q);
+	vsw_xtr_take(m, &q, n);
+	n = skb_queue_len(&q);
+	if (!n)
+		return 0;
+	if (vsoc_sim_dma_read(m->blk, addr, d, n * sizeof(d[0])))
+		goto fault;
+	for (i = 0; i < n; i++) {
+		skb = __skb_dequeue(&q);
+		info[i] = vsw_xtr_fill(m, &d[i], skb);
+		consume_skb(skb);
+		trunc += !!(info[i] & VSOC_SW_XTR_TRUNC);
+		errs += !!(info[i] & VSOC_SW_XTR_DMA_ERR);
+	}
+	/* LEN and VID first, INFO (DONE) last, as the ASIC's bus would. */
+	if (vsoc_sim_dma_write(m->blk, addr, d, n * sizeof(d[0])))
+		goto fault;
+	wmb();	/* descriptor fields before DONE */
+	for (i = 0; i < n; i++)
+		d[i].info = cpu_to_le32(info[i]);
+	if (vsoc_sim_dma_write(m->blk, addr, d, n * sizeof(d[0])))
+		goto fault;
+
+	spin_lock_irq(&m->lock);
+	if (r->gen == gen) {
+		m->xtr_trunc += trunc;
+		m->dma_errors += errs;
+		r->head = (head + n) & (r->size - 1);
+		m->cpu_rx += n;
 		m->irq_status |= VSOC_SW_IRQ_XTR;
 		vsw_update_irq(m);
 	}
 	spin_unlock_irq(&m->lock);
-}
+	return n;
 
-/* A queued frame: cut into its segments if it is a GSO frame. */
-static void vsw_xtr_skb(struct vsw_model *m, struct sk_buff *skb)
-{
-	const struct vsw_xtr_cb *cb = (const struct vsw_xtr_cb *)skb->cb;
-	u32 info = cb->info;
-	u16 vid = cb->vid;
-	struct sk_buff *segs, *s, *next;
-
-	if (!skb_is_gso(skb)) {
-		vsw_xtr_one(m, skb, info, vid);
-		return;
-	}
-	segs = skb_gso_segment(skb, 0);
-	if (IS_ERR_OR_NULL(segs)) {
-		spin_lock_irq(&m->lock);
-		m->xtr_drops++;
-		spin_unlock_irq(&m->lock);
-		return;
-	}
-	skb_list_walk_safe(segs, s, next) {
-		vsw_xtr_one(m, s, info, vid);
-		consume_skb(s);
-	}
+fault:
+	__skb_queue_purge(&q);
+	spin_lock_irq(&m->lock);
+	vsw_ring_fault(m, r, gen);
+	spin_unlock_irq(&m->lock);
+	return 0;
 }
 
 /**
  * vsw_xtr_work() - write the frames queued for the CPU to the ring
  * @work: the model's xtr_work
  *
- * Process context: the model's bus reaches memory only there.
+ * Process context: the model's bus reaches memory only there. In bursts
+ * of VSW_XTR_BATCH frames, VSW_XTR_BUDGET per run; the work runs again
+ * when the driver gives descriptors back (XTR_TAIL).
  */
 void vsw_xtr_work(struct work_struct *work)
 {
 	struct vsw_model *m = container_of(work, struct vsw_model, xtr_work);
-	unsigned int budget = VSW_INJ_BUDGET;
-	struct sk_buff *skb;
+	unsigned int budget = VSW_XTR_BUDGET, n;
 
-	while (budget--) {
-		spin_lock_irq(&m->lock);
-		skb = m->dying ? NULL : __skb_dequeue(&m->xtrq);
-		spin_unlock_irq(&m->lock);
-		if (!skb)
+	while (budget) {
+		n = vsw_xtr_batch(m, min(budget, VSW_XTR_BATCH));
+		if (!n)
 			return;
-		vsw_xtr_skb(m, skb);
-		consume_skb(skb);
+		budget -= n;
 	}
 	spin_lock_irq(&m->lock);
 	if (!m->dying && !skb_queue_empty(&m->xtrq))
@@ -300,8 +382,8 @@ void vsw_xtr_work(struct work_struct *work)
  * @tagged: it arrived with an 802.1Q tag
  *
  * Any context but hard IRQ. The CPU port's queue holds VSW_XTR_QLEN
- * frames; more (or the ring stopped, or no descriptor when the frame's
- * turn comes) are counted in XTR_DROPS.
+ * frames, which wait there for free descriptors; more (or the ring
+ * stopped) are counted in XTR_DROPS.
  */
 void vsw_xtr_frame(struct vsw_model *m, struct sk_buff *skb,
 		   unsigned int port, const struct vsw_verdict *v, bool tagged)

@@ -446,6 +446,9 @@ static void vsw_global_write(struct vsw_model *m, unsigned int off, u32 val)
 		vsw_kick_inj(m);
 	} else if (off >= VSOC_SW_XTR_BASE_LO && off <= VSOC_SW_XTR_CTRL) {
 		vsw_ring_write(&m->xtr, off - VSOC_SW_XTR_BASE_LO, val);
+		/* Frames waiting for descriptors (or to drop: ring off). */
+		if (!m->dying && !skb_queue_empty(&m->xtrq))
+			queue_work(m->wq, &m->xtr_work);
 	} else if (off >= VSOC_SW_FDB_MAC_HI && off <= VSOC_SW_VLAN_CMD) {
 		vsw_tbl_write(c, off, val);
 	}

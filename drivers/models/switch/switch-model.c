@@ -191,7 +191,11 @@ static int vsw_model_create(struct vsoc_sim_block *blk)
 		skb_queue_head_init(&m->mp[i].rxq);
 	}
 	m->core = vsw_core_alloc(np ? vsw_dt_nports(np) : VSOC_SW_MAX_PORTS);
-	m->wq = alloc_workqueue("vsoc-switch-%s", 0, 0, name);
+	/*
+	 * Unbound: the works (the ASIC's engines) run on any CPU, beside
+	 * the one that transmits, as the ASIC runs beside the CPU.
+	 */
+	m->wq = alloc_workqueue("vsoc-switch-%s", WQ_UNBOUND, 0, name);
 	if (!m->core || !m->wq) {
 		ret = -ENOMEM;
 		goto err;
