@@ -162,6 +162,28 @@ static void vsoc_sw_xtr_give(struct vsoc_sw *sw, unsigned int i)
 	desc->info = 0;
 }
 
+/*
+ * The ASIC already sent the frame where the bridge would have (mark it),
+ * except unregistered multicast when the bridge snoops: the ASIC flooded
+ * it to no front port (FLOOD_MC off), the bridge forwards it.
+ */
+static bool vsoc_sw_xtr_fwd_mark(const struct vsoc_sw_port *port, u32 info,
+				 const struct sk_buff *skb)
+{
+	const struct vsoc_sw_bridge *b = READ_ONCE(port->bridge);
+
+	if (!b)
+		return false;
+	switch (FIELD_GET(VSOC_SW_XTR_REASON, info)) {
+	case VSOC_SW_XTR_R_FWD:
+		return true;
+	case VSOC_SW_XTR_R_FLOOD:
+		return !(skb->pkt_type == PACKET_MULTICAST && READ_ONCE(b->mc_snooping));
+	default:
+		return false;
+	}
+}
+
 static void vsoc_sw_xtr_one(struct vsoc_sw *sw, unsigned int i, u32 info)
 {
 	unsigned int src = FIELD_GET(VSOC_SW_XTR_SRC_PORT, info);
@@ -181,9 +203,7 @@ static void vsoc_sw_xtr_one(struct vsoc_sw *sw, unsigned int i, u32 info)
 		goto drop;
 	skb_put_data(skb, sw->xtr_buf + (size_t)i * VSOC_SW_XTR_BUF, len);
 	skb->protocol = eth_type_trans(skb, port->ndev);
-	/* The ASIC already sent it where the bridge would have. */
-	if (port->bridge && FIELD_GET(VSOC_SW_XTR_REASON, info) == VSOC_SW_XTR_R_FWD)
-		skb->offload_fwd_mark = 1;
+	skb->offload_fwd_mark = vsoc_sw_xtr_fwd_mark(port, info, skb);
 	napi_gro_receive(&sw->napi, skb);
 	return;
 

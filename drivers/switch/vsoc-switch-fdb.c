@@ -301,13 +301,16 @@ static struct vsoc_sw_fdb_ent *vsoc_sw_fdb_find(struct vsoc_sw *sw, const u8 *ma
 static int vsoc_sw_fdb_ent_sync(struct vsoc_sw *sw, struct vsoc_sw_fdb_ent *ent)
 {
 	struct vsoc_sw_fdb_ent *e;
+	bool soft = false;
 	u32 dest = 0;
 
 	list_for_each_entry(e, &sw->fdb_list, list)
-		if (e->fid == ent->fid && ether_addr_equal(e->mac, ent->mac))
+		if (e->fid == ent->fid && ether_addr_equal(e->mac, ent->mac)) {
 			dest |= vsoc_sw_fdb_ent_dest(e);
+			soft |= e->soft;
+		}
 
-	if (!dest)
+	if (!dest || soft)
 		return vsoc_sw_fdb_hw_delete(sw, ent->mac, ent->fid);
 	return vsoc_sw_fdb_hw_write(sw, ent->mac, ent->fid, dest,
 				    VSOC_SW_FDB_F_STATIC | VSOC_SW_FDB_F_AUTH);
@@ -371,6 +374,32 @@ int vsoc_sw_fdb_ref(struct vsoc_sw *sw, const u8 *mac, u16 vid,
 	return ret;
 }
 EXPORT_SYMBOL_IF_KUNIT(vsoc_sw_fdb_ref);
+
+/**
+ * vsoc_sw_fdb_soft() - keep a bridge's entry out of the hardware, or not
+ * @sw: the switch
+ * @mac: address
+ * @vid: VLAN
+ * @br: bridge
+ * @fid: FID of the entry
+ * @soft: true: no hardware entry (frames to it are unregistered for
+ *	the ASIC); false: the hardware entry follows the references
+ *
+ * Return: 0 (also for no such entry), -ENOSPC when the FDB bucket is
+ * full, or an errno.
+ */
+int vsoc_sw_fdb_soft(struct vsoc_sw *sw, const u8 *mac, u16 vid,
+		     struct net_device *br, u16 fid, bool soft)
+{
+	struct vsoc_sw_fdb_ent *ent;
+
+	lockdep_assert_held(&sw->lock);
+	ent = vsoc_sw_fdb_find(sw, mac, vid, br, fid);
+	if (!ent || ent->soft == soft)
+		return 0;
+	ent->soft = soft;
+	return vsoc_sw_fdb_ent_sync(sw, ent);
+}
 
 /**
  * vsoc_sw_fdb_rekey() - move a bridge's entries to its current FIDs

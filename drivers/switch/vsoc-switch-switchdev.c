@@ -19,6 +19,9 @@
 #include <linux/regmap.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
+#include <net/if_inet6.h>
+#include <net/ip.h>
+#include <net/ipv6.h>
 #include <net/switchdev.h>
 
 #include <vsoc/compat.h>
@@ -71,7 +74,8 @@ u32 vsoc_sw_port_ctrl_bits(const struct vsoc_sw_port *port, unsigned int flags,
 		ctrl |= VSOC_SW_P_CTRL_LEARN;
 	if (f & BR_FLOOD)
 		ctrl |= VSOC_SW_P_CTRL_FLOOD_UC;
-	if (f & BR_MCAST_FLOOD)
+	/* Snooping: unregistered multicast is the bridge's to forward. */
+	if ((f & BR_MCAST_FLOOD) && !port->bridge->mc_snooping)
 		ctrl |= VSOC_SW_P_CTRL_FLOOD_MC;
 	if (f & BR_BCAST_FLOOD)
 		ctrl |= VSOC_SW_P_CTRL_FLOOD_BC;
@@ -218,6 +222,7 @@ static int vsoc_sw_bridge_get(struct vsoc_sw *sw, struct net_device *br,
 		b->dev = br;
 		b->ports = 0;
 		b->vlan_aware = br_vlan_enabled(br);
+		WRITE_ONCE(b->mc_snooping, br_multicast_enabled(br));
 		*bp = b;
 		return 0;
 	}
@@ -401,6 +406,8 @@ static int vsoc_sw_attr_set_locked(struct vsoc_sw_port *port,
 		}
 		return 0;
 	case SWITCHDEV_ATTR_ID_BRIDGE_MC_DISABLED:
+		WRITE_ONCE(port->bridge->mc_snooping, !attr->u.mc_disabled);
+		return vsoc_sw_port_apply(port);
 	case SWITCHDEV_ATTR_ID_BRIDGE_MROUTER:
 		/* Unregistered multicast always reaches the CPU as well. */
 		return 0;
@@ -481,6 +488,90 @@ static int vsoc_sw_vlan_obj(struct vsoc_sw_port *port,
 	return self ? 0 : vsoc_sw_port_apply(port);
 }
 
+/* The group MAC address of a bridge multicast group. */
+static void vsoc_sw_br_ip_mac(const struct br_ip *ip, u8 *mac)
+{
+	if (ip->proto == htons(ETH_P_IP))
+		ip_eth_mc_map(ip->dst.ip4, mac);
+#if IS_ENABLED(CONFIG_IPV6)
+	else if (ip->proto == htons(ETH_P_IPV6))
+		ipv6_eth_mc_map(&ip->dst.ip6, mac);
+#endif
+	else
+		ether_addr_copy(mac, ip->dst.mac_addr);
+}
+
+/* An (S,G) group: a source address is set. */
+static bool vsoc_sw_br_ip_has_src(const struct br_ip *ip)
+{
+	if (ip->proto == htons(ETH_P_IP))
+		return ip->src.ip4;
+#if IS_ENABLED(CONFIG_IPV6)
+	if (ip->proto == htons(ETH_P_IPV6))
+		return !ipv6_addr_any(&ip->src.ip6);
+#endif
+	return false;
+}
+
+/*
+ * Does the bridge hold an (S,G) entry (IGMPv3/MLDv2 source filtering,
+ * INCLUDE or EXCLUDE with sources) of a group with this MAC and VID, on
+ * any port? br_multicast_list_adjacent() lists the groups of the ports
+ * other than the one it is given: ask it for two ports to see them all.
+ */
+static bool vsoc_sw_mdb_has_sources(struct vsoc_sw_port *port, const u8 *mac,
+				    u16 vid)
+{
+	struct net_device *br = port->bridge->dev, *lower, *other = NULL;
+	struct br_ip_list *e, *tmp;
+	struct list_head *iter;
+	bool found = false;
+	LIST_HEAD(groups);
+	u8 gmac[ETH_ALEN];
+
+	netdev_for_each_lower_dev(br, lower, iter)
+		if (lower != port->ndev) {
+			other = lower;
+			break;
+		}
+	br_multicast_list_adjacent(port->ndev, &groups);
+	if (other)
+		br_multicast_list_adjacent(other, &groups);
+	list_for_each_entry_safe(e, tmp, &groups, list) {
+		vsoc_sw_br_ip_mac(&e->addr, gmac);
+		if (e->addr.vid == vid && ether_addr_equal(gmac, mac) &&
+		    vsoc_sw_br_ip_has_src(&e->addr))
+			found = true;
+		list_del(&e->list);
+		kfree(e);
+	}
+	return found;
+}
+
+/**
+ * vsoc_sw_mdb_soft() - keep a group with source filtering in software
+ * @port: the port an MDB entry of the group was added to or removed from
+ * @mdb: the entry
+ *
+ * The ASIC forwards per group MAC address, without looking at the IP
+ * source: a group the bridge filters by source (IGMPv3/MLDv2 (S,G)
+ * entries) gets no hardware entry, so its frames are unregistered
+ * multicast for the ASIC, which (the bridge snooping) floods them to no
+ * front port and copies them to the CPU, where the bridge forwards them
+ * with its source lists. Called after every change of the group's
+ * entries: the (S,G) entries come and go after their (*,G).
+ *
+ * Return: 0 or an errno.
+ */
+static int vsoc_sw_mdb_soft(struct vsoc_sw_port *port,
+			    const struct switchdev_obj_port_mdb *mdb)
+{
+	bool soft = vsoc_sw_mdb_has_sources(port, mdb->addr, mdb->vid);
+
+	return vsoc_sw_fdb_soft(port->sw, mdb->addr, mdb->vid, port->bridge->dev,
+				vsoc_sw_fid(port, mdb->vid), soft);
+}
+
 static int vsoc_sw_obj_locked(struct vsoc_sw_port *port,
 			      const struct switchdev_obj *obj, bool add,
 			      struct netlink_ext_ack *extack)
@@ -499,6 +590,8 @@ static int vsoc_sw_obj_locked(struct vsoc_sw_port *port,
 		dest = obj->id == SWITCHDEV_OBJ_ID_HOST_MDB ? VSOC_SW_REF_CPU : port->index;
 		ret = vsoc_sw_fdb_ref(sw, mdb->addr, mdb->vid, port->bridge->dev,
 				      vsoc_sw_fid(port, mdb->vid), dest, add);
+		if (!ret)
+			ret = vsoc_sw_mdb_soft(port, mdb);
 		if (ret == -ENOSPC)
 			NL_SET_ERR_MSG_MOD(extack, "FDB bucket of the group is full");
 		return ret;

@@ -51,6 +51,8 @@ struct vsoc_sw;
  * @index: slot number, gives the VLAN-unaware FID
  * @ports: mask of the switch's ports in it
  * @vlan_aware: vlan_filtering is on (then FID = VID)
+ * @mc_snooping: the bridge snoops IGMP/MLD: the ASIC floods no
+ *	unregistered multicast, the bridge does (read from NAPI)
  * @members: per VID, its ports (and the CPU for the bridge's own VLANs)
  * @untag: per VID, ports that send it untagged
  *
@@ -62,6 +64,7 @@ struct vsoc_sw_bridge {
 	unsigned int index;
 	u32 ports;
 	bool vlan_aware;
+	bool mc_snooping;
 	u32 *members;
 	u32 *untag;
 };
@@ -74,6 +77,8 @@ struct vsoc_sw_bridge {
  * @br: bridge it belongs to, NULL for a standalone port's address
  * @fid: FID it is written at (follows @br's VLAN awareness)
  * @refs: references per destination (front ports, then the CPU)
+ * @soft: a multicast group with IGMPv3/MLDv2 sources in the bridge: kept
+ *	out of the hardware (the bridge forwards it, see vsoc_sw_mdb_obj())
  *
  * Several users may want the same (MAC, FID) to reach the same
  * destination (host addresses of each bridge port, multicast groups
@@ -87,6 +92,7 @@ struct vsoc_sw_fdb_ent {
 	struct net_device *br;
 	u16 fid;
 	u16 refs[VSOC_SW_MAX_PORTS + 1];
+	bool soft;
 };
 
 /**
@@ -254,6 +260,8 @@ int vsoc_sw_vlan_hw_write(struct vsoc_sw *sw, u16 vid, u32 members, u32 untag,
 u32 vsoc_sw_fdb_ent_dest(const struct vsoc_sw_fdb_ent *ent);
 int vsoc_sw_fdb_ref(struct vsoc_sw *sw, const u8 *mac, u16 vid,
 		    struct net_device *br, u16 fid, unsigned int dest, bool add);
+int vsoc_sw_fdb_soft(struct vsoc_sw *sw, const u8 *mac, u16 vid,
+		     struct net_device *br, u16 fid, bool soft);
 void vsoc_sw_fdb_rekey(struct vsoc_sw *sw, struct net_device *br);
 void vsoc_sw_fdb_drop_all(struct vsoc_sw *sw, struct net_device *br, u16 fid,
 			  unsigned int dest);

@@ -153,9 +153,14 @@ struct vsoc_sw_xtr_desc {
 #define VSOC_SW_XTR_SRC_PORT		GENMASK(11, 8)
 #define VSOC_SW_XTR_REASON		GENMASK(15, 12)
 /* The ASIC also forwarded the frame to the front ports it should. */
-#define   VSOC_SW_XTR_R_FWD		0	/* FDB entry or flood to CPU */
+#define   VSOC_SW_XTR_R_FWD		0	/* FDB entry with the CPU bit */
 #define   VSOC_SW_XTR_R_TRAP		1	/* link-local, IGMP/MLD: CPU only */
 #define   VSOC_SW_XTR_R_LOCKED		2	/* locked port, unknown source */
+/*
+ * No FDB entry: the CPU copy of a flood (CPU_UC/MC/BC); the ASIC also
+ * flooded it to the front ports it should (FLOOD_*, MROUTER).
+ */
+#define   VSOC_SW_XTR_R_FLOOD		3
 #define VSOC_SW_XTR_TAGGED		BIT(16)	/* arrived with an 802.1Q tag */
 
 /* ---- FDB access: 0x200-0x23f ---- */

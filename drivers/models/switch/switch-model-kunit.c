@@ -512,7 +512,7 @@ static void pipe_flood_learn_forward(struct kunit *test)
 	c->port[2].ctrl &= ~VSOC_SW_P_CTRL_FLOOD_BC;
 	c->port[0].ctrl |= VSOC_SW_P_CTRL_CPU_BC;
 	KUNIT_EXPECT_EQ(test, classify(c, 0, &f, &v), BIT(1) | VSOC_SW_PM_CPU);
-	KUNIT_EXPECT_EQ(test, v.reason, VSOC_SW_XTR_R_FWD);
+	KUNIT_EXPECT_EQ(test, v.reason, VSOC_SW_XTR_R_FLOOD);
 	KUNIT_EXPECT_EQ(test, c->port[0].cnt[VSOC_SW_CNT_RX_CPU], 1ULL);
 	/* Egress ports need FORWARDING, TX_EN and link. */
 	c->port[1].link = false;

@@ -169,9 +169,9 @@ static u32 vsw_ports_with(const struct vsw_core *c, u32 ctrl_bit)
 	return mask;
 }
 
-/* Step 9: the destination ports before the masks. */
+/* Step 9: the destination ports before the masks; no entry: a flood. */
 static u32 vsw_destination(const struct vsw_core *c, const struct vsw_port *p,
-			   const struct vsw_frame *f, u16 fid)
+			   const struct vsw_frame *f, u16 fid, u8 *reason)
 {
 	int idx = vsw_fdb_find(c, f->da, fid);
 	u32 dest, mrouter = 0;
@@ -180,6 +180,7 @@ static u32 vsw_destination(const struct vsw_core *c, const struct vsw_port *p,
 		mrouter = vsw_ports_with(c, VSOC_SW_P_CTRL_MROUTER);
 	if (idx >= 0)
 		return c->fdb[idx].dest | mrouter;
+	*reason = VSOC_SW_XTR_R_FLOOD;
 	if (is_broadcast_ether_addr(f->da)) {
 		dest = vsw_ports_with(c, VSOC_SW_P_CTRL_FLOOD_BC);
 		if (p->ctrl & VSOC_SW_P_CTRL_CPU_BC)
@@ -252,7 +253,8 @@ static void vsw_forward(struct vsw_core *c, unsigned int port,
 		v->reason = VSOC_SW_XTR_R_TRAP;
 		return;
 	}
-	v->dest = vsw_egress_mask(c, p, port, vsw_destination(c, p, f, v->fid),
+	v->dest = vsw_egress_mask(c, p, port,
+				  vsw_destination(c, p, f, v->fid, &v->reason),
 				  members);
 	v->untag &= v->dest;
 }
