@@ -788,23 +788,49 @@ static int vsoc_sw_prechangeupper(struct vsoc_sw_port *port,
 	return ret;
 }
 
+/* Write the port policy of a bridge's ports again (its flags changed). */
+static void vsoc_sw_bridge_reapply(struct vsoc_sw *sw, struct net_device *br)
+{
+	struct vsoc_sw_bridge *b;
+
+	mutex_lock(&sw->lock);
+	b = vsoc_sw_bridge_find(sw, br);
+	if (b)
+		vsoc_sw_bridge_apply(sw, b);
+	mutex_unlock(&sw->lock);
+}
+
+static int vsoc_sw_lower_bridge(struct net_device *lower,
+				struct netdev_nested_priv *priv)
+{
+	if (netif_is_bridge_master(lower))
+		vsoc_sw_bridge_reapply(priv->data, lower);
+	return 0;
+}
+
 static int vsoc_sw_netdev_event(struct notifier_block *nb, unsigned long event,
 				void *ptr)
 {
 	struct vsoc_sw *sw = container_of(nb, struct vsoc_sw, netdev_nb);
 	struct net_device *ndev = netdev_notifier_info_to_dev(ptr);
 	struct netdev_notifier_changeupper_info *info = ptr;
-	struct vsoc_sw_bridge *b;
 	struct vsoc_sw_port *port;
 	int ret = 0;
 
 	if (event == NETDEV_CHANGE && netif_is_bridge_master(ndev)) {
 		/* The bridge's promiscuity decides what the CPU gets. */
-		mutex_lock(&sw->lock);
-		b = vsoc_sw_bridge_find(sw, ndev);
-		if (b)
-			vsoc_sw_bridge_apply(sw, b);
-		mutex_unlock(&sw->lock);
+		vsoc_sw_bridge_reapply(sw, ndev);
+		return NOTIFY_DONE;
+	}
+	/*
+	 * A bridge has no unicast filter: an upper (macvlan, VLAN) adding
+	 * an address when it opens turns it promiscuous without a
+	 * NETDEV_CHANGE. Read its flags again when an upper comes or goes.
+	 */
+	if (event == NETDEV_UP || event == NETDEV_DOWN) {
+		struct netdev_nested_priv priv = { .data = sw };
+
+		netdev_walk_all_lower_dev(ndev, vsoc_sw_lower_bridge, &priv);
 		return NOTIFY_DONE;
 	}
 	if (!vsoc_sw_is_port(ndev))
