@@ -80,8 +80,26 @@ struct run {
 	struct vdec_pic pics[NPICS];
 	int last, golden, alt;
 	u32 frames, shown, identical, errors;
+	u32 seg, segmap, hidden, goldref, parts, simple, lfdelta;
 	char why[256];
 };
+
+/* Which coding features the stream used */
+static void census(struct run *r)
+{
+	const struct vdec_vp8_params *p = &r->ps.p;
+
+	r->seg += !!(p->seg.flags & VDEC_VP8_SEG_ENABLED);
+	r->segmap += !!(p->seg.flags & VDEC_VP8_SEG_UPDATE_MAP);
+	r->hidden += !r->ps.show;
+	r->goldref += !(p->flags & VDEC_VP8_FL_KEY_FRAME) &&
+		      (!r->ps.refresh_golden || !r->ps.refresh_alt) &&
+		      (r->ps.refresh_golden || r->ps.refresh_alt ||
+		       r->ps.copy_golden || r->ps.copy_alt);
+	r->parts += p->num_dct_parts > 1;
+	r->simple += !!(p->lf.flags & VDEC_VP8_LF_SIMPLE);
+	r->lfdelta += !!(p->lf.flags & VDEC_VP8_LF_ADJ_ENABLE);
+}
 
 static int free_pic(const struct run *r)
 {
@@ -130,6 +148,7 @@ static void decode_stream(struct run *r, const u8 *buf, u32 len,
 				snprintf(r->why, sizeof(r->why),
 					 "frame %u: status %d", r->frames, st);
 		}
+		census(r);
 		vp8p_update_refs(&r->ps, cur, &r->last, &r->golden, &r->alt);
 		r->frames++;
 		if (!r->ps.show)
@@ -211,8 +230,9 @@ static void test_stream(const char *dir, const char *name)
 		result(false, tname, msg);
 	} else {
 		snprintf(msg, sizeof(msg),
-			 "%u frames (%u shown), all md5-identical", r->frames,
-			 r->shown);
+			 "%u frames (%u shown), all md5-identical [frames with: segmentation %u, map %u, golden/altref updates %u, partitions %u, simple filter %u, lf deltas %u; version %u]",
+			 r->frames, r->shown, r->seg, r->segmap, r->goldref,
+			 r->parts, r->simple, r->lfdelta, r->ps.p.version);
 		result(true, tname, msg);
 	}
 out:
@@ -223,7 +243,8 @@ out:
 
 static const char *const streams[] = {
 	"intra-176x144", "plain-176x144", "mandel-352x288", "altref-352x288",
-	"golden-320x240", "odd-97x61", "odd-33x17", "slices-352x288",
+	"golden-320x240", "2pass-altref-352x288", "2pass-golden-320x240",
+	"odd-97x61", "odd-33x17", "slices-352x288",
 	"slices8-640x360", "rt-seg-320x240", "static-thresh-320x240",
 	"sharp-176x144", "lowq-176x144", "hiq-176x144", "profile1-176x144",
 	"profile2-176x144", "profile3-176x144", "bench-1280x720",
@@ -273,8 +294,9 @@ static void test_params(void)
 
 	pic_alloc(&out, 64, 48);
 	p.first_part_size = 2;
+	/* the macroblocks run past the 2 bytes of the partition */
 	ok &= vdec_vp8_decode(&p, junk, sizeof(junk), NULL, NULL, NULL, &out,
-			      &n) == VDEC_OK;
+			      &n) == VDEC_ERR_BITSTREAM && n == 12;
 	p.first_part_size = 100;
 	ok &= vdec_vp8_decode(&p, junk, sizeof(junk), NULL, NULL, NULL, &out,
 			      &n) == VDEC_ERR_BITSTREAM;

@@ -32,21 +32,35 @@ gen() {
 	name=$1 size=$2 frames=$3 src=$4
 	shift 4
 	have "$name" && return 0
+	w=${size%x*} h=${size#*x}
 	case $src in
-	testsrc2) lavfi="testsrc2=size=$size:rate=25" ;;
+	# testsrc2 makes even sizes only: crop for odd ones
+	testsrc2) lavfi="testsrc2=size=$(( (w + 1) / 2 * 2 ))x$(( (h + 1) / 2 * 2 )):rate=25,crop=$w:$h:0:0:exact=1" ;;
 	mandel) lavfi="mandelbrot=size=$size:rate=25" ;;
 	bars) lavfi="smptehdbars=size=$size:rate=25,scroll=h=0.01:v=0.005" ;;
+	esac
+	case $name in
+	2pass-*)
+		# libvpx makes hidden altref frames in two-pass encodes only
+		ffmpeg -nostdin -hide_banner -loglevel error -y -f lavfi \
+			-i "$lavfi" -frames:v "$frames" -pix_fmt yuv420p \
+			-c:v libvpx "$@" -pass 1 -passlogfile "$out/$name" \
+			-f null -
+		set -- "$@" -pass 2 -passlogfile "$out/$name" ;;
 	esac
 	ffmpeg -nostdin -hide_banner -loglevel error -y -f lavfi -i "$lavfi" \
 		-frames:v "$frames" -pix_fmt yuv420p -c:v libvpx "$@" \
 		-f ivf "$out/$name.ivf.tmp"
-	ref "$name" "${size%x*}" "${size#*x}"
+	rm -f "$out/$name"-*.log
+	ref "$name" "$w" "$h"
 }
 
 gen intra-176x144 176x144 4 testsrc2 -g 1 -b:v 400k
 gen plain-176x144 176x144 20 testsrc2 -g 30 -b:v 300k -auto-alt-ref 0 -lag-in-frames 0
 gen mandel-352x288 352x288 20 mandel -g 10 -b:v 600k -auto-alt-ref 0 -lag-in-frames 0
 gen altref-352x288 352x288 30 bars -g 60 -b:v 500k -auto-alt-ref 1 -lag-in-frames 16
+gen 2pass-altref-352x288 352x288 40 bars -g 100 -b:v 400k -auto-alt-ref 1 -lag-in-frames 16 -arnr-maxframes 7 -arnr-strength 3
+gen 2pass-golden-320x240 320x240 40 testsrc2 -g 200 -b:v 150k -auto-alt-ref 1 -lag-in-frames 25
 gen golden-320x240 320x240 30 testsrc2 -g 100 -b:v 200k -auto-alt-ref 1 -lag-in-frames 8 -arnr-maxframes 5
 gen odd-97x61 97x61 15 testsrc2 -g 8 -b:v 150k
 gen odd-33x17 33x17 10 mandel -g 5 -b:v 50k
