@@ -42,8 +42,16 @@ void vp8_iwht(s16 coef[25][16])
 	memset(ip, 0, 16 * sizeof(*ip));
 }
 
-#define MUL_C(x)	((x) + (((x) * 20091) >> 16))	/* sqrt2 cos(pi/8) */
-#define MUL_S(x)	(((x) * 35468) >> 16)		/* sqrt2 sin(pi/8) */
+/* x * sqrt2 cos(pi/8), x * sqrt2 sin(pi/8) in 16-bit fixed point */
+static inline int mul_c(int x)
+{
+	return x + ((x * 20091) >> 16);
+}
+
+static inline int mul_s(int x)
+{
+	return (x * 35468) >> 16;
+}
 
 /**
  * vp8_idct_add() - inverse DCT a block and add it to the prediction
@@ -58,8 +66,8 @@ void vp8_idct_add(s16 *blk, u8 *dst, int stride)
 
 	for (i = 0; i < 4; i++) {
 		int a1 = blk[i] + blk[8 + i], b1 = blk[i] - blk[8 + i];
-		int c1 = MUL_S(blk[4 + i]) - MUL_C(blk[12 + i]);
-		int d1 = MUL_C(blk[4 + i]) + MUL_S(blk[12 + i]);
+		int c1 = mul_s(blk[4 + i]) - mul_c(blk[12 + i]);
+		int d1 = mul_c(blk[4 + i]) + mul_s(blk[12 + i]);
 
 		t[i] = a1 + d1;
 		t[12 + i] = a1 - d1;
@@ -69,8 +77,8 @@ void vp8_idct_add(s16 *blk, u8 *dst, int stride)
 	for (i = 0; i < 4; i++, dst += stride) {
 		const s16 *r = &t[4 * i];
 		int a1 = r[0] + r[2], b1 = r[0] - r[2];
-		int c1 = MUL_S(r[1]) - MUL_C(r[3]);
-		int d1 = MUL_C(r[1]) + MUL_S(r[3]);
+		int c1 = mul_s(r[1]) - mul_c(r[3]);
+		int d1 = mul_c(r[1]) + mul_s(r[3]);
 
 		dst[0] = clip8(dst[0] + (s16)((a1 + d1 + 4) >> 3));
 		dst[3] = clip8(dst[3] + (s16)((a1 - d1 + 4) >> 3));

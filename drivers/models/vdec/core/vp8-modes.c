@@ -127,7 +127,7 @@ static void find_near_mvs(const struct vp8_ctx *c, int ref,
 	bool bias = sign_bias(c, ref);
 	int n = 0, k;
 
-	cnt[0] = cnt[1] = cnt[2] = cnt[3] = 0;
+	memset(cnt, 0, 4 * sizeof(*cnt));
 	for (k = 0; k < 3; k++) {
 		struct vp8_mv m = nb[k]->mv;
 

@@ -143,14 +143,28 @@ static void pred_diag_left(u8 b[4][4], const u8 *a, const u8 *l)
 
 static void pred_vert_left(u8 b[4][4], const u8 *a)
 {
+	int v;
+
 	b[0][0] = AVG2(a[0], a[1]);
 	b[1][0] = AVG3(a[0], a[1], a[2]);
-	b[2][0] = b[0][1] = AVG2(a[1], a[2]);
-	b[1][1] = b[3][0] = AVG3(a[1], a[2], a[3]);
-	b[2][1] = b[0][2] = AVG2(a[2], a[3]);
-	b[3][1] = b[1][2] = AVG3(a[2], a[3], a[4]);
-	b[2][2] = b[0][3] = AVG2(a[3], a[4]);
-	b[3][2] = b[1][3] = AVG3(a[3], a[4], a[5]);
+	v = AVG2(a[1], a[2]);
+	b[2][0] = v;
+	b[0][1] = v;
+	v = AVG3(a[1], a[2], a[3]);
+	b[1][1] = v;
+	b[3][0] = v;
+	v = AVG2(a[2], a[3]);
+	b[2][1] = v;
+	b[0][2] = v;
+	v = AVG3(a[2], a[3], a[4]);
+	b[3][1] = v;
+	b[1][2] = v;
+	v = AVG2(a[3], a[4]);
+	b[2][2] = v;
+	b[0][3] = v;
+	v = AVG3(a[3], a[4], a[5]);
+	b[3][2] = v;
+	b[1][3] = v;
 	b[2][3] = AVG3(a[4], a[5], a[6]);
 	b[3][3] = AVG3(a[5], a[6], a[7]);
 }
@@ -158,7 +172,7 @@ static void pred_vert_left(u8 b[4][4], const u8 *a)
 /* Modes on the edge e[0..8] = L3 L2 L1 L0 P A0 A1 A2 A3 */
 static void pred_edge_modes(u8 b[4][4], const u8 *e, int mode)
 {
-	int r, k;
+	int r, k, v;
 
 	switch (mode) {
 	case VP8_B_RD_PRED:
@@ -172,24 +186,48 @@ static void pred_edge_modes(u8 b[4][4], const u8 *e, int mode)
 	case VP8_B_VR_PRED:
 		b[3][0] = AVG3(e[1], e[2], e[3]);
 		b[2][0] = AVG3(e[2], e[3], e[4]);
-		b[3][1] = b[1][0] = AVG3(e[3], e[4], e[5]);
-		b[2][1] = b[0][0] = AVG2(e[4], e[5]);
-		b[3][2] = b[1][1] = AVG3(e[4], e[5], e[6]);
-		b[2][2] = b[0][1] = AVG2(e[5], e[6]);
-		b[3][3] = b[1][2] = AVG3(e[5], e[6], e[7]);
-		b[2][3] = b[0][2] = AVG2(e[6], e[7]);
+		v = AVG3(e[3], e[4], e[5]);
+		b[3][1] = v;
+		b[1][0] = v;
+		v = AVG2(e[4], e[5]);
+		b[2][1] = v;
+		b[0][0] = v;
+		v = AVG3(e[4], e[5], e[6]);
+		b[3][2] = v;
+		b[1][1] = v;
+		v = AVG2(e[5], e[6]);
+		b[2][2] = v;
+		b[0][1] = v;
+		v = AVG3(e[5], e[6], e[7]);
+		b[3][3] = v;
+		b[1][2] = v;
+		v = AVG2(e[6], e[7]);
+		b[2][3] = v;
+		b[0][2] = v;
 		b[1][3] = AVG3(e[6], e[7], e[8]);
 		b[0][3] = AVG2(e[7], e[8]);
 		break;
 	default: /* VP8_B_HD_PRED */
 		b[3][0] = AVG2(e[0], e[1]);
 		b[3][1] = AVG3(e[0], e[1], e[2]);
-		b[2][0] = b[3][2] = AVG2(e[1], e[2]);
-		b[2][1] = b[3][3] = AVG3(e[1], e[2], e[3]);
-		b[2][2] = b[1][0] = AVG2(e[2], e[3]);
-		b[2][3] = b[1][1] = AVG3(e[2], e[3], e[4]);
-		b[1][2] = b[0][0] = AVG2(e[3], e[4]);
-		b[1][3] = b[0][1] = AVG3(e[3], e[4], e[5]);
+		v = AVG2(e[1], e[2]);
+		b[2][0] = v;
+		b[3][2] = v;
+		v = AVG3(e[1], e[2], e[3]);
+		b[2][1] = v;
+		b[3][3] = v;
+		v = AVG2(e[2], e[3]);
+		b[2][2] = v;
+		b[1][0] = v;
+		v = AVG3(e[2], e[3], e[4]);
+		b[2][3] = v;
+		b[1][1] = v;
+		v = AVG2(e[3], e[4]);
+		b[1][2] = v;
+		b[0][0] = v;
+		v = AVG3(e[3], e[4], e[5]);
+		b[1][3] = v;
+		b[0][1] = v;
 		b[0][2] = AVG3(e[4], e[5], e[6]);
 		b[0][3] = AVG3(e[5], e[6], e[7]);
 		break;
@@ -198,14 +236,30 @@ static void pred_edge_modes(u8 b[4][4], const u8 *e, int mode)
 
 static void pred_horiz_up(u8 b[4][4], const u8 *l)
 {
+	int v;
+
 	b[0][0] = AVG2(l[0], l[1]);
 	b[0][1] = AVG3(l[0], l[1], l[2]);
-	b[0][2] = b[1][0] = AVG2(l[1], l[2]);
-	b[0][3] = b[1][1] = AVG3(l[1], l[2], l[3]);
-	b[1][2] = b[2][0] = AVG2(l[2], l[3]);
-	b[1][3] = b[2][1] = AVG3(l[2], l[3], l[3]);
-	b[2][2] = b[2][3] = l[3];
-	b[3][0] = b[3][1] = b[3][2] = b[3][3] = l[3];
+	v = AVG2(l[1], l[2]);
+	b[0][2] = v;
+	b[1][0] = v;
+	v = AVG3(l[1], l[2], l[3]);
+	b[0][3] = v;
+	b[1][1] = v;
+	v = AVG2(l[2], l[3]);
+	b[1][2] = v;
+	b[2][0] = v;
+	v = AVG3(l[2], l[3], l[3]);
+	b[1][3] = v;
+	b[2][1] = v;
+	v = l[3];
+	b[2][2] = v;
+	b[2][3] = v;
+	v = l[3];
+	b[3][0] = v;
+	b[3][1] = v;
+	b[3][2] = v;
+	b[3][3] = v;
 }
 
 static void pred_simple(u8 b[4][4], const u8 *a, const u8 *l, int mode)

@@ -109,15 +109,18 @@ bool vp8_read_tokens(struct vp8_ctx *c, struct vp8_mb *mb, struct vp8_bool *d)
 	if (mb->skip) {
 		memset(a, 0, 8);
 		memset(l, 0, 8);
-		if (y2)
-			a[8] = l[8] = 0;
+		if (y2) {
+			a[8] = 0;
+			l[8] = 0;
+		}
 		memset(c->nz, 0, sizeof(c->nz));
 		return false;
 	}
 	c->nz[24] = 0;
 	if (y2) {
 		n = read_block(d, cp[1], 0, a[8] + l[8], dq->y2, c->coef[24]);
-		a[8] = l[8] = n > 0;
+		a[8] = n > 0;
+		l[8] = a[8];
 		c->nz[24] = n;
 		any |= n;
 		first = 1;
@@ -127,7 +130,8 @@ bool vp8_read_tokens(struct vp8_ctx *c, struct vp8_mb *mb, struct vp8_bool *d)
 		for (x = 0; x < 4; x++) {
 			n = read_block(d, cp[type], first, a[x] + l[y], dq->y,
 				       c->coef[y * 4 + x]);
-			a[x] = l[y] = n > 0;
+			a[x] = n > 0;
+			l[y] = a[x];
 			c->nz[y * 4 + x] = n;
 			any |= n;
 		}
@@ -136,7 +140,8 @@ bool vp8_read_tokens(struct vp8_ctx *c, struct vp8_mb *mb, struct vp8_bool *d)
 
 		r = read_block(d, cp[2], 0, a[k + (b & 1)] + l[k + (b >> 1)],
 			       dq->uv, c->coef[n]);
-		a[k + (b & 1)] = l[k + (b >> 1)] = r > 0;
+		a[k + (b & 1)] = r > 0;
+		l[k + (b >> 1)] = r > 0;
 		c->nz[n] = r;
 		any |= r;
 	}

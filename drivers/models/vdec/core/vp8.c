@@ -83,8 +83,11 @@ static int lfclamp(int v)
 	return clamp(v, 0, 63);
 }
 
-/* Filter levels [segment][ref][class]: class 0 B_PRED / ZEROMV (inter
- * frames' ZEROMV is class 1), see mb_lf_class() */
+/*
+ * Filter levels [segment][ref][class] (class: see mb_lf_class()) and the
+ * interior limit and high edge variance threshold of each level
+ * (RFC 6386 9.3, 9.6, 15.4).
+ */
 static void setup_lf(struct vp8_ctx *c)
 {
 	const struct vdec_vp8_params *p = c->p;
@@ -128,8 +131,10 @@ static void setup_lf(struct vp8_ctx *c)
 	}
 }
 
-/* Mode class of the level deltas: 0 B_PRED, 1 ZEROMV, 2 MV, 3 SPLITMV;
- * other intra modes 1 (their intra entry has no mode delta) */
+/*
+ * Mode class of the level deltas: 0 B_PRED, 1 ZEROMV, 2 MV, 3 SPLITMV;
+ * other intra modes 1 (their intra entry has no mode delta)
+ */
 static int mb_lf_class(const struct vp8_mb *mb)
 {
 	switch (mb->mode) {
