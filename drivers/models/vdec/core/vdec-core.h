@@ -134,4 +134,174 @@ enum vdec_status vdec_mpeg2_decode(const struct vdec_mpeg2_params *p,
 				   const struct vdec_pic *bwd,
 				   struct vdec_pic *out, u32 *decoded);
 
+/* struct vdec_vp8_params.flags: V4L2_VP8_FRAME_FLAG_* bit layout */
+#define VDEC_VP8_FL_KEY_FRAME		0x01
+#define VDEC_VP8_FL_EXPERIMENTAL	0x02
+#define VDEC_VP8_FL_SHOW_FRAME		0x04
+#define VDEC_VP8_FL_MB_NO_SKIP_COEFF	0x08	/* mb_no_skip_coeff: skip flags coded */
+#define VDEC_VP8_FL_SIGN_BIAS_GOLDEN	0x10
+#define VDEC_VP8_FL_SIGN_BIAS_ALT	0x20
+
+/* struct vdec_vp8_segment.flags: V4L2_VP8_SEGMENT_FLAG_* */
+#define VDEC_VP8_SEG_ENABLED		0x01
+#define VDEC_VP8_SEG_UPDATE_MAP		0x02
+#define VDEC_VP8_SEG_UPDATE_DATA	0x04
+#define VDEC_VP8_SEG_DELTA_MODE		0x08
+
+/* struct vdec_vp8_loop_filter.flags: V4L2_VP8_LF_* */
+#define VDEC_VP8_LF_ADJ_ENABLE		0x01
+#define VDEC_VP8_LF_DELTA_UPDATE	0x02
+#define VDEC_VP8_LF_SIMPLE		0x04
+
+/**
+ * struct vdec_vp8_segment - segment-based adjustments (RFC 6386 9.3)
+ * @quant: quantiser index (absolute or delta) of each segment
+ * @lf: loop filter level (absolute or delta) of each segment
+ * @probs: segment id tree probabilities (255 when not coded)
+ * @flags: VDEC_VP8_SEG_*
+ */
+struct vdec_vp8_segment {
+	s8 quant[4];
+	s8 lf[4];
+	u8 probs[3];
+	u32 flags;
+};
+
+/**
+ * struct vdec_vp8_loop_filter - loop filter (RFC 6386 9.4, 9.6)
+ * @ref_delta: level deltas per reference (intra, last, golden, altref),
+ *	the values in force (kept across frames by the caller)
+ * @mode_delta: level deltas per mode (B_PRED, ZEROMV, other MV, SPLITMV)
+ * @sharpness: sharpness_level, 0..7
+ * @level: loop_filter_level, 0..63
+ * @flags: VDEC_VP8_LF_*
+ */
+struct vdec_vp8_loop_filter {
+	s8 ref_delta[4];
+	s8 mode_delta[4];
+	u8 sharpness;
+	u8 level;
+	u32 flags;
+};
+
+/**
+ * struct vdec_vp8_quant - dequantisation indices (RFC 6386 9.6)
+ * @y_ac_qi: base index, 0..127
+ * @y_dc_delta: delta of the Y DC index
+ * @y2_dc_delta: delta of the Y2 DC index
+ * @y2_ac_delta: delta of the Y2 AC index
+ * @uv_dc_delta: delta of the chroma DC index
+ * @uv_ac_delta: delta of the chroma AC index
+ */
+struct vdec_vp8_quant {
+	u8 y_ac_qi;
+	s8 y_dc_delta;
+	s8 y2_dc_delta;
+	s8 y2_ac_delta;
+	s8 uv_dc_delta;
+	s8 uv_ac_delta;
+};
+
+/**
+ * struct vdec_vp8_entropy - probabilities after this frame header's updates
+ * @coeff_probs: token probabilities [block type][band][context][node]
+ * @y_mode_probs: inter frame luma mode probabilities
+ * @uv_mode_probs: inter frame chroma mode probabilities
+ * @mv_probs: motion vector probabilities [row, column][19]
+ */
+struct vdec_vp8_entropy {
+	u8 coeff_probs[4][8][3][11];
+	u8 y_mode_probs[4];
+	u8 uv_mode_probs[3];
+	u8 mv_probs[2][19];
+};
+
+/**
+ * struct vdec_vp8_coder_state - first partition bool decoder after the header
+ * @range: its range, 128..255
+ * @value: the 8 bits of its value window (less than @range); the
+ *	bits that follow it are the partition's bits from
+ *	first_part_header_bits + 8 on
+ * @bit_count: bits of the value window's last byte already shifted
+ *	((first_part_header_bits % 8); informative)
+ */
+struct vdec_vp8_coder_state {
+	u8 range;
+	u8 value;
+	u8 bit_count;
+};
+
+/**
+ * struct vdec_vp8_params - one VP8 frame (RFC 6386), as the V4L2
+ *	V4L2_CID_STATELESS_VP8_FRAME control gives it
+ * @seg: segmentation
+ * @lf: loop filter
+ * @quant: quantisation indices
+ * @entropy: probabilities
+ * @coder_state: first partition bool decoder state where the header ends
+ * @width: frame width (must match @out)
+ * @height: frame height (must match @out)
+ * @version: frame tag version, 0..3 (0: six-tap; 1, 2: bilinear;
+ *	3: bilinear with full-pel chroma)
+ * @prob_skip_false: probability of mb_skip_coeff 0
+ * @prob_intra: probability of an intra macroblock (inter frames)
+ * @prob_last: probability of the last frame reference
+ * @prob_gf: probability of golden rather than altref
+ * @num_dct_parts: token partitions, 1, 2, 4 or 8
+ * @first_part_size: bytes of the first partition
+ * @first_part_header_bits: bits of the first partition that the frame
+ *	header took (where @coder_state's value window starts)
+ * @dct_part_sizes: bytes of each token partition
+ * @flags: VDEC_VP8_FL_*
+ * @seg_map: the stream's segment map, one byte per macroblock in raster
+ *	order, kept by the caller from frame to frame (VP8 keeps it when a
+ *	frame does not update it); NULL: segment 0 where not coded
+ * @seg_map_size: bytes at @seg_map
+ */
+struct vdec_vp8_params {
+	struct vdec_vp8_segment seg;
+	struct vdec_vp8_loop_filter lf;
+	struct vdec_vp8_quant quant;
+	struct vdec_vp8_entropy entropy;
+	struct vdec_vp8_coder_state coder_state;
+	u16 width;
+	u16 height;
+	u8 version;
+	u8 prob_skip_false;
+	u8 prob_intra;
+	u8 prob_last;
+	u8 prob_gf;
+	u8 num_dct_parts;
+	u32 first_part_size;
+	u32 first_part_header_bits;
+	u32 dct_part_sizes[8];
+	u64 flags;
+	u8 *seg_map;
+	u32 seg_map_size;
+};
+
+/**
+ * vdec_vp8_decode() - decode one VP8 frame
+ * @p: frame parameters
+ * @bs: the whole frame, from its frame tag on (what a V4L2 VP8_FRAME
+ *	OUTPUT buffer holds)
+ * @len: bytes at @bs
+ * @last: last frame reference (inter frames), else NULL
+ * @golden: golden frame reference (inter frames), else NULL
+ * @alt: altref frame reference (inter frames), else NULL
+ * @out: the decoded frame, padded to whole macroblocks
+ * @decoded: set to the number of macroblocks decoded
+ *
+ * References are read as if their macroblock-padded planes extended
+ * without end by repeating their edge pixels.
+ *
+ * Return: VDEC_OK or the reason the frame could not be decoded.
+ */
+enum vdec_status vdec_vp8_decode(const struct vdec_vp8_params *p,
+				 const u8 *bs, u32 len,
+				 const struct vdec_pic *last,
+				 const struct vdec_pic *golden,
+				 const struct vdec_pic *alt,
+				 struct vdec_pic *out, u32 *decoded);
+
 #endif /* _VDEC_CORE_H */
