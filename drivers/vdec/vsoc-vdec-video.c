@@ -418,11 +418,12 @@ static int vsoc_vdec_start_streaming(struct vb2_queue *vq, unsigned int count)
 {
 	struct vsoc_vdec_ctx *ctx = vb2_get_drv_priv(vq);
 
-	if (V4L2_TYPE_IS_OUTPUT(vq->type))
-		ctx->out_seq = 0;
-	else
+	if (!V4L2_TYPE_IS_OUTPUT(vq->type)) {
 		ctx->cap_seq = 0;
-	return 0;
+		return 0;
+	}
+	ctx->out_seq = 0;
+	return ctx->codec->start ? ctx->codec->start(ctx) : 0;
 }
 
 /* Give back every buffer the driver holds; m2m waited for the job. */

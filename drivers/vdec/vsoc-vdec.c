@@ -122,6 +122,18 @@ static const struct vsoc_vdec_ctrl vsoc_vdec_ctrls[] = {
 			.def = V4L2_MPEG_VIDEO_MPEG2_LEVEL_MAIN,
 		},
 		.hw_codec = VSOC_VDEC_CODEC_MPEG2,
+	}, {
+		.cfg = { .id = V4L2_CID_STATELESS_VP8_FRAME, },
+		.hw_codec = VSOC_VDEC_CODEC_VP8,
+	}, {
+		/* Every profile: they differ in the filters the block has. */
+		.cfg = {
+			.id = V4L2_CID_MPEG_VIDEO_VP8_PROFILE,
+			.min = V4L2_MPEG_VIDEO_VP8_PROFILE_0,
+			.max = V4L2_MPEG_VIDEO_VP8_PROFILE_3,
+			.def = V4L2_MPEG_VIDEO_VP8_PROFILE_0,
+		},
+		.hw_codec = VSOC_VDEC_CODEC_VP8,
 	},
 };
 
@@ -246,6 +258,7 @@ static int vsoc_vdec_release(struct file *file)
 	vsoc_v4l2_fh_del(&ctx->fh, file);
 	/* Waits for the context's job in flight, if any. */
 	v4l2_m2m_ctx_release(ctx->fh.m2m_ctx);
+	vsoc_vdec_vp8_free(ctx);
 	v4l2_ctrl_handler_free(&ctx->hdl);
 	v4l2_fh_exit(&ctx->fh);
 	mutex_unlock(&vdev->dev_mutex);
@@ -352,6 +365,7 @@ static void vsoc_vdec_init_codecs(struct vsoc_vdec_dev *vdev)
 	static const struct vsoc_vdec_codec * const all[] = {
 		&vsoc_vdec_codec_fwht,
 		&vsoc_vdec_codec_mpeg2,
+		&vsoc_vdec_codec_vp8,
 	};
 	unsigned int i, n = 0;
 

@@ -63,6 +63,8 @@ struct vsoc_vdec_hw_caps {
  *	-ENOENT for a missing reference
  * @program: write the codec's job registers (parameters, references,
  *	tables) for @run; the common ones are already written
+ * @start: optional, when the OUTPUT queue starts streaming: allocate
+ *	what the codec keeps per context (sized by the OUTPUT format)
  *
  * A new codec is one file defining one of these, plus its entry in
  * vsoc_vdec_codecs[] and its controls in the controls table.
@@ -76,10 +78,12 @@ struct vsoc_vdec_codec {
 			struct v4l2_ctrl_handler *hdl);
 	int (*prepare)(struct vsoc_vdec_ctx *ctx, struct vsoc_vdec_run *run);
 	int (*program)(struct regmap *map, const struct vsoc_vdec_run *run);
+	int (*start)(struct vsoc_vdec_ctx *ctx);
 };
 
 extern const struct vsoc_vdec_codec vsoc_vdec_codec_fwht;
 extern const struct vsoc_vdec_codec vsoc_vdec_codec_mpeg2;
+extern const struct vsoc_vdec_codec vsoc_vdec_codec_vp8;
 
 /**
  * struct vsoc_vdec_pic_addr - a picture in memory, as the block sees it
@@ -112,6 +116,9 @@ struct vsoc_vdec_pic_addr {
  * @mpeg2.seq: the sequence
  * @mpeg2.pic: the picture
  * @mpeg2.quant: the quantiser matrices
+ * @vp8: VP8 controls
+ * @vp8.frame: the frame
+ * @vp8.segmap: bus address of the context's segment map
  */
 struct vsoc_vdec_run {
 	struct vb2_v4l2_buffer *src;
@@ -135,6 +142,10 @@ struct vsoc_vdec_run {
 			const struct v4l2_ctrl_mpeg2_picture *pic;
 			const struct v4l2_ctrl_mpeg2_quantisation *quant;
 		} mpeg2;
+		struct {
+			const struct v4l2_ctrl_vp8_frame *frame;
+			dma_addr_t segmap;
+		} vp8;
 	};
 };
 
@@ -167,7 +178,7 @@ struct vsoc_vdec_dev {
 	struct regmap *map;
 	int irq;
 	struct vsoc_vdec_hw_caps caps;
-	const struct vsoc_vdec_codec *codecs[4];
+	const struct vsoc_vdec_codec *codecs[5];
 	struct mutex dev_mutex; /* ioctls, queues */
 	spinlock_t hw_lock; /* @cur */
 	struct vsoc_vdec_ctx *cur;
@@ -186,6 +197,11 @@ struct vsoc_vdec_dev {
  * @hdl: the session's controls
  * @out_seq: sequence number of the next OUTPUT buffer
  * @cap_seq: sequence number of the next CAPTURE buffer
+ * @segmap: VP8 segment map, one byte per macroblock, kept across frames
+ *	(the block reads and writes it); NULL until a VP8 OUTPUT queue
+ *	streams
+ * @segmap_dma: its bus address
+ * @segmap_size: its bytes
  */
 struct vsoc_vdec_ctx {
 	struct v4l2_fh fh;
@@ -196,6 +212,9 @@ struct vsoc_vdec_ctx {
 	struct v4l2_ctrl_handler hdl;
 	u32 out_seq;
 	u32 cap_seq;
+	void *segmap;
+	dma_addr_t segmap_dma;
+	u32 segmap_size;
 };
 
 static inline struct vsoc_vdec_ctx *vsoc_vdec_file_to_ctx(struct file *file)
@@ -228,9 +247,14 @@ int vsoc_vdec_program_common(struct regmap *map,
 int vsoc_vdec_write_table(struct regmap *map, unsigned int reg,
 			  const u8 *bytes, size_t len);
 
-/* vsoc-vdec-fwht.c, vsoc-vdec-mpeg2.c */
+/* vsoc-vdec-fwht.c, vsoc-vdec-mpeg2.c, vsoc-vdec-vp8.c */
 int vsoc_vdec_fwht_program(struct regmap *map, const struct vsoc_vdec_run *run);
 int vsoc_vdec_mpeg2_program(struct regmap *map, const struct vsoc_vdec_run *run);
+int vsoc_vdec_vp8_program(struct regmap *map, const struct vsoc_vdec_run *run);
+int vsoc_vdec_vp8_check_frame(const struct v4l2_ctrl_vp8_frame *f,
+			      const struct vsoc_vdec_hw_caps *caps,
+			      const struct v4l2_pix_format *fmt);
+void vsoc_vdec_vp8_free(struct vsoc_vdec_ctx *ctx);
 
 /* vsoc-vdec-hw.c */
 int vsoc_vdec_hw_probe(struct vsoc_vdec_dev *vdev,

@@ -48,7 +48,7 @@ static void vdec_model_identity(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rd(test, r, VSOC_VDEC_ID), VSOC_VDEC_ID_VALUE);
 	KUNIT_EXPECT_EQ(test, rd(test, r, VSOC_VDEC_VERSION), 0x100U);
 	caps = rd(test, r, VSOC_VDEC_CAPS);
-	KUNIT_EXPECT_EQ(test, FIELD_GET(VSOC_VDEC_CAPS_CODECS, caps), 0x3U);
+	KUNIT_EXPECT_EQ(test, FIELD_GET(VSOC_VDEC_CAPS_CODECS, caps), 0xbU);
 	KUNIT_EXPECT_EQ(test, FIELD_GET(VSOC_VDEC_CAPS_FORMATS, caps), 0x3U);
 	KUNIT_EXPECT_EQ(test, rd(test, r, VSOC_VDEC_MAX_SIZE), 0x10001000U);
 	KUNIT_EXPECT_EQ(test, rd(test, r, VSOC_VDEC_MIN_SIZE), 0x00100010U);

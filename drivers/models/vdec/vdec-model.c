@@ -60,6 +60,8 @@ struct vdec_model_knob {
  * @bs_size: bytes at @bs
  * @pic: picture buffers (@work only)
  * @pic_size: bytes at each of @pic
+ * @aux: the codec's auxiliary buffer (VP8: segment map; @work only)
+ * @aux_size: bytes at @aux
  * @null_decode: debugfs: no pixel work
  * @hang: debugfs: jobs left that never finish until RESET
  * @bus_error: debugfs: jobs left whose bitstream address hits no memory
@@ -79,6 +81,8 @@ struct vdec_model {
 	size_t bs_size;
 	u8 *pic[VDEC_MODEL_NUM_PICS];
 	size_t pic_size[VDEC_MODEL_NUM_PICS];
+	u8 *aux;
+	size_t aux_size;
 	u32 null_decode;
 	u32 hang;
 	u32 bus_error;
@@ -172,6 +176,21 @@ static int vdec_model_load_pic(struct vdec_model *m,
 			      pic->chroma, chroma_size, false);
 }
 
+/* The codec's auxiliary buffer: read from memory, or zero. */
+static int vdec_model_load_aux(struct vdec_model *m,
+			       const struct vdec_model_layout *lay)
+{
+	if (!lay->aux_size)
+		return 0;
+	if (!vdec_model_buf(&m->aux, &m->aux_size, lay->aux_size))
+		return -ENOMEM;
+	if (!lay->read_aux) {
+		memset(m->aux, 0, lay->aux_size);
+		return 0;
+	}
+	return vdec_model_dma(m, lay->aux_addr, m->aux, lay->aux_size, false);
+}
+
 static u32 vdec_model_dma_error(int ret)
 {
 	/* -ECANCELED: RESET; the job's result is dropped anyway. */
@@ -215,13 +234,23 @@ static u32 vdec_model_run(struct vdec_model *m,
 	ret = vdec_model_load_pic(m, lay, 0,
 				  lay->read_out ? VSOC_VDEC_OUT_LUMA_LO : 0,
 				  VSOC_VDEC_OUT_CHROMA_LO, &out);
+	if (!ret)
+		ret = vdec_model_load_aux(m, lay);
 	if (ret)
 		return vdec_model_dma_error(ret);
 
-	st = vdec_model_job_decode(&m->job, m->bs, len, refs, &out, decoded);
+	st = vdec_model_job_decode(&m->job, m->bs, len, refs, &out, m->aux,
+				   decoded);
 	/* Nothing was written for a job the core refused outright. */
 	if (st == VDEC_ERR_PARAM || st == VDEC_ERR_UNSUPPORTED)
 		return vdec_model_status_error(st);
+
+	if (lay->aux_size) {
+		ret = vdec_model_dma(m, lay->aux_addr, m->aux, lay->aux_size,
+				     true);
+		if (ret)
+			return vdec_model_dma_error(ret);
+	}
 
 	ret = vdec_model_dma(m, vdec_model_job_addr(&m->job, VSOC_VDEC_OUT_LUMA_LO),
 			     out.luma, lay->luma_size, true);
@@ -399,6 +428,7 @@ static void vdec_model_destroy(struct vsoc_sim_block *blk)
 	cancel_work_sync(&m->work);
 	for (i = 0; i < VDEC_MODEL_NUM_PICS; i++)
 		kvfree(m->pic[i]);
+	kvfree(m->aux);
 	kvfree(m->bs);
 	kfree(m);
 }
