@@ -98,7 +98,59 @@ static void vsoc_vdec_sizes(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, pix.sizeimage, 768U * 576 * 3 / 2);
 }
 
+static struct v4l2_ctrl_vp8_frame vsoc_vdec_test_vp8(void)
+{
+	return (struct v4l2_ctrl_vp8_frame) {
+		.width = 320,
+		.height = 240,
+		.version = 0,
+		.num_dct_parts = 1,
+		.first_part_size = 1000,
+		.first_part_header_bits = 600,
+		.coder_state = { .range = 200, .value = 17, .bit_count = 3 },
+		.flags = V4L2_VP8_FRAME_FLAG_KEY_FRAME,
+	};
+}
+
+static void vsoc_vdec_vp8_frame_checks(struct kunit *test)
+{
+	static const struct vsoc_vdec_hw_caps caps = {
+		.min_width = 16, .min_height = 16,
+		.max_width = 4096, .max_height = 4096,
+		.max_bs_size = SZ_8M,
+	};
+	const struct v4l2_pix_format fmt = { .width = 320, .height = 240 };
+	struct v4l2_ctrl_vp8_frame f = vsoc_vdec_test_vp8();
+
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(&f, &caps, &fmt), 0);
+	/* Smaller than the format is fine (the buffers are large enough). */
+	f.width = 97;
+	f.height = 61;
+	f.version = 3;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(&f, &caps, &fmt), 0);
+
+	f = vsoc_vdec_test_vp8();
+	f.width = 321;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(&f, &caps, &fmt), -EINVAL);
+	f = vsoc_vdec_test_vp8();
+	f.height = 8;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(&f, &caps, &fmt), -EINVAL);
+	f = vsoc_vdec_test_vp8();
+	f.version = 4;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(&f, &caps, &fmt), -EINVAL);
+	f = vsoc_vdec_test_vp8();
+	f.first_part_size = 0;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(&f, &caps, &fmt), -EINVAL);
+	f = vsoc_vdec_test_vp8();
+	f.first_part_size = SZ_8M + 1;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(&f, &caps, &fmt), -EINVAL);
+	f = vsoc_vdec_test_vp8();
+	f.first_part_header_bits = 8001;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(&f, &caps, &fmt), -EINVAL);
+}
+
 static struct kunit_case vsoc_vdec_ctrl_cases[] = {
+	KUNIT_CASE(vsoc_vdec_vp8_frame_checks),
 	KUNIT_CASE(vsoc_vdec_fwht_yuv420_accepted),
 	KUNIT_CASE(vsoc_vdec_fwht_unsupported_refused),
 	KUNIT_CASE(vsoc_vdec_mpeg2_420_only),
@@ -299,7 +351,86 @@ static void vsoc_vdec_mpeg2_words(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, r->written[(VSOC_VDEC_MPEG2_QM_CHROMA_NON_INTRA + 64) / 4]);
 }
 
+static void vsoc_vdec_vp8_words(struct kunit *test)
+{
+	struct vsoc_vdec_test_regs *r = test->priv;
+	struct v4l2_ctrl_vp8_frame f = vsoc_vdec_test_vp8();
+	struct vsoc_vdec_run run = {
+		.vp8 = { .frame = &f, .segmap = 0x234567000ULL },
+	};
+	u8 *e = (u8 *)&f.entropy;
+	unsigned int i;
+
+	f.flags = V4L2_VP8_FRAME_FLAG_SHOW_FRAME |
+		  V4L2_VP8_FRAME_FLAG_SIGN_BIAS_ALT;
+	f.version = 2;
+	f.num_dct_parts = 4;
+	f.dct_part_sizes[0] = 11;
+	f.dct_part_sizes[3] = 44;
+	f.dct_part_sizes[4] = 55;	/* beyond num_dct_parts: not given */
+	f.prob_skip_false = 1;
+	f.prob_intra = 2;
+	f.prob_last = 3;
+	f.prob_gf = 4;
+	f.quant = (struct v4l2_vp8_quantization) {
+		.y_ac_qi = 127, .y_dc_delta = -15, .y2_dc_delta = 1,
+		.y2_ac_delta = -1, .uv_dc_delta = 15, .uv_ac_delta = -2,
+	};
+	f.segment = (struct v4l2_vp8_segment) {
+		.quant_update = { -100, 0, 5, 127 },
+		.lf_update = { 63, -63, 1, -1 },
+		.segment_probs = { 10, 20, 30 },
+		.flags = V4L2_VP8_SEGMENT_FLAG_ENABLED |
+			 V4L2_VP8_SEGMENT_FLAG_DELTA_VALUE_MODE,
+	};
+	f.lf = (struct v4l2_vp8_loop_filter) {
+		.ref_frm_delta = { 1, 2, -3, -4 },
+		.mb_mode_delta = { -5, 6, 7, -8 },
+		.sharpness_level = 7,
+		.level = 63,
+		.flags = V4L2_VP8_LF_ADJ_ENABLE | V4L2_VP8_LF_FILTER_TYPE_SIMPLE,
+	};
+	for (i = 0; i < sizeof(f.entropy); i++)
+		e[i] = i * 7;
+	KUNIT_ASSERT_EQ(test, vsoc_vdec_vp8_program(r->map, &run), 0);
+
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_FRAME),
+			VSOC_VDEC_VP8_FL_SHOW_FRAME | VSOC_VDEC_VP8_FL_SIGN_BIAS_ALT |
+			FIELD_PREP(VSOC_VDEC_VP8_FRAME_VERSION, 2) |
+			FIELD_PREP(VSOC_VDEC_VP8_FRAME_DCT_PARTS, 4));
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_PROBS), 0x04030201U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_FIRST_PART_SIZE), 1000U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_HEADER_BITS), 600U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_CODER), 0x0311c8U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_QUANT), 0xff01f17fU);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_QUANT_UV), 0xfe0fU);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_SEG), 0x1e140a09U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_SEG_QUANT), 0x7f05009cU);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_SEG_LF), 0xff01c13fU);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_LF),
+			63U | 7U << 8 | VSOC_VDEC_VP8_LF_ADJ_ENABLE |
+			VSOC_VDEC_VP8_LF_SIMPLE);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_LF_REF_DELTA), 0xfcfd0201U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_LF_MODE_DELTA), 0xf80706fbU);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_DCT_PART_SIZE(0)), 11U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_DCT_PART_SIZE(3)), 44U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_DCT_PART_SIZE(4)), 0U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_SEGMAP_LO), 0x34567000U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_SEGMAP_HI), 0x2U);
+	/* The probabilities byte for byte, in the control's layout. */
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_COEFF_PROBS), 0x150e0700U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_Y_MODE_PROBS),
+			(u32)e[0x420] | e[0x421] << 8 | e[0x422] << 16 |
+			(u32)e[0x423] << 24);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_VP8_COEFF_PROBS + 0x44c),
+			(u32)e[0x44c] | e[0x44d] << 8 | e[0x44e] << 16 |
+			(u32)e[0x44f] << 24);
+	KUNIT_EXPECT_FALSE(test, r->written[(VSOC_VDEC_VP8_COEFF_PROBS +
+					     VSOC_VDEC_VP8_PROBS_SIZE) / 4]);
+}
+
 static struct kunit_case vsoc_vdec_regs_cases[] = {
+	KUNIT_CASE(vsoc_vdec_vp8_words),
 	KUNIT_CASE(vsoc_vdec_common_words),
 	KUNIT_CASE(vsoc_vdec_fwht_words),
 	KUNIT_CASE(vsoc_vdec_mpeg2_words),

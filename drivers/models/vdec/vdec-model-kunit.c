@@ -226,6 +226,35 @@ static void vdec_model_job_check_mpeg2(struct kunit *test)
 	}
 }
 
+/* VP8: key frames read nothing, inter frames the three references and the map. */
+static void vdec_model_job_check_vp8(struct kunit *test)
+{
+	struct vdec_model_job *job = kunit_kzalloc(test, sizeof(*job), GFP_KERNEL);
+	struct vdec_model_layout lay;
+
+	KUNIT_ASSERT_NOT_NULL(test, job);
+	job_fwht(job, 0);
+	set(job, VSOC_VDEC_CODEC, VSOC_VDEC_CODEC_VP8);
+	set(job, VSOC_VDEC_VP8_FRAME, VSOC_VDEC_VP8_FL_KEY_FRAME);
+	set(job, VSOC_VDEC_VP8_SEGMAP_LO, 0x30001);
+	set(job, VSOC_VDEC_VP8_SEGMAP_HI, 0x1);
+	KUNIT_EXPECT_EQ(test, vdec_model_job_check(job, &lay), 0U);
+	KUNIT_EXPECT_EQ(test, lay.refs, 0U);
+	KUNIT_EXPECT_FALSE(test, lay.read_aux);
+	/* 64x48: 4x3 macroblocks, a byte each, at any address. */
+	KUNIT_EXPECT_EQ(test, lay.aux_size, 12U);
+	KUNIT_EXPECT_EQ(test, lay.aux_addr, 0x100030001ULL);
+
+	set(job, VSOC_VDEC_VP8_FRAME, VSOC_VDEC_VP8_FL_SHOW_FRAME);
+	KUNIT_EXPECT_EQ(test, vdec_model_job_check(job, &lay), 0U);
+	KUNIT_EXPECT_EQ(test, lay.refs, BIT(VSOC_VDEC_VP8_LAST_REF) |
+			BIT(VSOC_VDEC_VP8_GOLDEN_REF) | BIT(VSOC_VDEC_VP8_ALT_REF));
+	KUNIT_EXPECT_TRUE(test, lay.read_aux);
+	KUNIT_EXPECT_FALSE(test, lay.read_out);
+	set(job, VSOC_VDEC_REF_CHROMA_LO(VSOC_VDEC_VP8_ALT_REF), 0x20020);
+	KUNIT_EXPECT_EQ(test, vdec_model_job_check(job, &lay), VSOC_VDEC_ERROR_PARAM);
+}
+
 static void vdec_model_status_errors(struct kunit *test)
 {
 	KUNIT_EXPECT_EQ(test, vdec_model_status_error(VDEC_OK), 0U);
@@ -245,6 +274,7 @@ static struct kunit_case vdec_model_cases[] = {
 	KUNIT_CASE(vdec_model_reset_keeps_busy),
 	KUNIT_CASE(vdec_model_job_check_common),
 	KUNIT_CASE(vdec_model_job_check_mpeg2),
+	KUNIT_CASE(vdec_model_job_check_vp8),
 	KUNIT_CASE(vdec_model_status_errors),
 	{}
 };
