@@ -481,12 +481,13 @@ static inline void hp_release(struct h264_host *h, struct hp_frame *f)
 {
 	int i;
 
-	if (f->ref || f->output_needed)
+	if (f->ref)
 		return;
 	for (i = 0; i < VDEC_H264_DPB_SIZE; i++)
 		if (h->slot[i] == f - h->frames)
 			h->slot[i] = -1;
-	hp_frame_free(f);
+	if (!f->output_needed)
+		hp_frame_free(f);
 }
 
 /* Output the pending frames in POC order: all, or only the first */

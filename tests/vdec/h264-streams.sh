@@ -54,6 +54,14 @@ gen p-base-176x144 176x144 10 testsrc2 baseline keyint=30:qp=26:ref=1
 gen p-base-refs-352x288 352x288 12 bars baseline keyint=30:crf=24:ref=4
 gen p-base-slices-352x288 352x288 8 mandel baseline keyint=4:crf=22:ref=2:slices=3
 gen p-base-odd-200x120 200x120 8 testsrc2 baseline keyint=5:crf=26:ref=2
+gen p-base-1280x720 1280x720 12 testsrc2 baseline keyint=30:bitrate=4000:ref=3
+# CAVLC with the Main and High tools: B frames, weights, 8x8 transform
+gen b-cavlc-352x288 352x288 12 testsrc2 main keyint=30:crf=24:ref=3:bframes=2:cabac=0:direct=spatial
+gen b-cavlc-temporal-352x288 352x288 12 mandel main keyint=30:crf=24:ref=3:bframes=2:cabac=0:direct=temporal
+gen weightp-cavlc-352x288 352x288 10 bars main keyint=30:crf=24:ref=3:bframes=0:cabac=0:weightp=2
+gen i8x8-cavlc-352x288 352x288 3 testsrc2 high keyint=1:crf=22:cabac=0:8x8dct=1
+gen p8x8-cavlc-352x288 352x288 10 mandel high keyint=30:crf=22:cabac=0:bframes=0:8x8dct=1:ref=2
+gen cqm-cavlc-352x288 352x288 8 testsrc2 high keyint=30:crf=22:cabac=0:bframes=0:cqm=jvt
 # Main (CABAC), B frames
 gen i-main-176x144 176x144 3 testsrc2 main keyint=1:qp=26
 gen p-main-352x288 352x288 10 bars main keyint=30:crf=24:ref=3:bframes=0

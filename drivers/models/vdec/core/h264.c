@@ -298,11 +298,11 @@ static enum vdec_status decode_nals(struct h264_ctx *c, const u8 *bs, u32 len)
 			if (!next_nal(bs, len, &pos, &start, &n))
 				break;
 		} else {
-			if (pos)
+			if (any || pos)
 				break;
 			start = 0;
 			n = len;
-			pos = len;
+			pos = 1;
 		}
 		if (n < 2)
 			continue;
