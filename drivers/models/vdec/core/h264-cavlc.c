@@ -194,6 +194,8 @@ static bool read_levels(struct vdec_bits *b, int tc, int t1, s32 *level)
 		if (i == t1 && t1 < 3)
 			code += 2;
 		level[i] = code & 1 ? (-code - 1) >> 1 : (code + 2) >> 1;
+		if (abs(level[i]) > 1 << 15)
+			return false;	/* outside the 8-bit range of 7.4.5.3 */
 		if (!sl)
 			sl = 1;
 		if (abs(level[i]) > (3 << (sl - 1)) && sl < 6)
@@ -296,13 +298,14 @@ static void dequant4(struct h264_ctx *c, s32 *dst, const s32 *lvl, int start,
 
 	for (i = start; i < 16; i++) {
 		int pos = h264_zigzag4[i];
-		s32 v = lvl[i] * ls[pos];
+		s64 v = (s64)lvl[i] * ls[pos];
 
 		if (!lvl[i]) {
 			dst[pos] = 0;
 			continue;
 		}
-		dst[pos] = sh >= 4 ? v * (1 << (sh - 4)) : (v + (1 << (3 - sh))) >> (4 - sh);
+		v = sh >= 4 ? v * (1 << (sh - 4)) : (v + (1 << (3 - sh))) >> (4 - sh);
+		dst[pos] = h264_clip_coef(v);
 	}
 }
 
@@ -314,9 +317,10 @@ static void dequant8(struct h264_ctx *c, s32 *dst, const s32 *lvl, int list,
 
 	for (i = 0; i < 64; i++) {
 		int pos = h264_zigzag8[i];
-		s32 v = lvl[i] * ls[pos];
+		s64 v = (s64)lvl[i] * ls[pos];
 
-		dst[pos] = sh >= 6 ? v * (1 << (sh - 6)) : (v + (1 << (5 - sh))) >> (6 - sh);
+		v = sh >= 6 ? v * (1 << (sh - 6)) : (v + (1 << (5 - sh))) >> (6 - sh);
+		dst[pos] = h264_clip_coef(v);
 	}
 }
 

@@ -114,10 +114,11 @@ void h264_luma_dc(struct h264_ctx *c)
 		int k;
 
 		for (k = 0; k < 4; k++) {
-			s32 v = f[k] * ls;
+			s64 v = (s64)f[k] * ls;
 
-			c->coef[4 * k + i][0] = qp >= 36 ? v * (1 << (qp / 6 - 6)) :
+			v = qp >= 36 ? v * (1 << (qp / 6 - 6)) :
 				(v + (1 << (5 - qp / 6))) >> (6 - qp / 6);
+			c->coef[4 * k + i][0] = h264_clip_coef(v);
 		}
 	}
 }
@@ -143,6 +144,7 @@ void h264_chroma_dc(struct h264_ctx *c)
 		f[2] = d[0] + d[1] - d[2] - d[3];
 		f[3] = d[0] - d[1] - d[2] + d[3];
 		for (i = 0; i < 4; i++)
-			c->ccoef[comp][i][0] = (f[i] * ls * (1 << (qpc / 6))) >> 5;
+			c->ccoef[comp][i][0] =
+				h264_clip_coef(((s64)f[i] * ls * (1 << (qpc / 6))) >> 5);
 	}
 }

@@ -7,19 +7,6 @@
  */
 #include "h264.h"
 
-/**
- * struct h264_colmb - a macroblock's motion as direct prediction of a
- *	later picture reads it (the caller's out_mv / refs[].mv buffers)
- * @mv: mvL0/L1 per 4x4 block
- * @ref: refIdxL0/L1 per 8x8 block, -1 none (both -1: intra)
- * @poc: PicOrderCnt of the reference per 8x8 block
- */
-struct h264_colmb {
-	s16 mv[2][16][2];
-	s8 ref[2][4];
-	s32 poc[2][4];
-};
-
 u32 vdec_h264_mv_size(u32 width, u32 height)
 {
 	return DIV_ROUND_UP(width, 16) * DIV_ROUND_UP(height, 16) *

@@ -73,6 +73,19 @@ struct h264_mb {
 	u8 mvd[2][16][2];
 };
 
+/**
+ * struct h264_colmb - a macroblock's motion as direct prediction of a
+ *	later picture reads it (the caller's out_mv / refs[].mv buffers)
+ * @mv: mvL0/L1 per 4x4 block
+ * @ref: refIdxL0/L1 per 8x8 block, -1 none (both -1: intra)
+ * @poc: PicOrderCnt of the reference per 8x8 block
+ */
+struct h264_colmb {
+	s16 mv[2][16][2];
+	s8 ref[2][4];
+	s32 poc[2][4];
+};
+
 /* A prediction unit of an inter macroblock, in decoding order */
 struct h264_part {
 	u8 x, y, w, h;		/* 4x4 block units */
@@ -234,12 +247,13 @@ static inline u32 h264_ue(struct vdec_bits *b, bool *err)
 	u32 v = vdec_bits_peek(b, 32);
 	int lz;
 
-	if (!v) {
+	lz = v ? __builtin_clz(v) : 32;
+	if (lz > 30) {
+		/* longer than any valid syntax element: keeps sums in range */
 		*err = true;
 		vdec_bits_skip(b, 32);
 		return 0;
 	}
-	lz = __builtin_clz(v);
 	vdec_bits_skip(b, lz);
 	return vdec_bits_get(b, lz + 1) - 1;
 }
@@ -254,6 +268,15 @@ static inline s32 h264_se(struct vdec_bits *b, bool *err)
 static inline u8 h264_clip_pixel(int v)
 {
 	return v < 0 ? 0 : v > 255 ? 255 : v;
+}
+
+/*
+ * Scaled coefficients of conformant streams stay far inside this range;
+ * clipping keeps the transforms of any other stream free of overflow.
+ */
+static inline s32 h264_clip_coef(s64 v)
+{
+	return v < -(1 << 21) ? -(1 << 21) : v > (1 << 21) ? 1 << 21 : (s32)v;
 }
 
 static inline int h264_clip3(int lo, int hi, int v)
