@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * H.264 decode core benchmark: bench-h264 [FILE.h264 [N]]
+ *
+ * Decodes the Annex B stream N times (default 3) with the core, driven
+ * by h264-parse.h, and prints frames per second; when ffmpeg is on the
+ * PATH, also decodes it with "ffmpeg -threads 1" the same number of times
+ * and prints the ratio of the times (core / ffmpeg, CPU time). The
+ * default file is the 720p stream of tests/vdec/h264-streams.sh in
+ * $VDEC_H264_STREAMS or /tmp/vsoc-h264-streams.
+ */
+#include <sys/resource.h>
+#include "vdec-core.h"
+#include "h264-parse.h"
+
+static double cpu_seconds(int who)
+{
+	struct rusage ru;
+
+	getrusage(who, &ru);
+	return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+	       ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+}
+
+int main(int argc, char **argv)
+{
+	const char *dir = getenv("VDEC_H264_STREAMS");
+	char def[512], cmd[1024];
+	const char *path = argc > 1 ? argv[1] : def;
+	int n = argc > 2 ? atoi(argv[2]) : 3, i;
+	u32 frames = 0, errors = 0;
+	double t0, t, tf;
+	FILE *f;
+	u8 *es;
+	long len;
+
+	snprintf(def, sizeof(def), "%s/bench-1280x720.h264",
+		 dir ? dir : "/tmp/vsoc-h264-streams");
+	f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "bench-h264: no %s (tests/vdec/h264-streams.sh makes it)\n",
+			path);
+		return 2;
+	}
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	es = malloc(len);
+	if (fread(es, 1, len, f) != (size_t)len)
+		return 2;
+	fclose(f);
+
+	t0 = cpu_seconds(RUSAGE_SELF);
+	for (i = 0; i < n; i++) {
+		struct h264_host *h = calloc(1, sizeof(*h));
+
+		frames += h264_host_run(h, es, len);
+		errors += h->errors;
+		free(h);
+	}
+	t = cpu_seconds(RUSAGE_SELF) - t0;
+	printf("vdec-core h264: %u frames in %.3f s: %.1f frames/s (%u errors)\n",
+	       frames, t, frames / t, errors);
+	if (system("command -v ffmpeg >/dev/null 2>&1"))
+		return errors ? 1 : 0;
+	snprintf(cmd, sizeof(cmd),
+		 "ffmpeg -nostdin -loglevel error -threads 1 -stream_loop %d -i '%s' -f null - 2>/dev/null",
+		 n - 1, path);
+	t0 = cpu_seconds(RUSAGE_CHILDREN);
+	if (system(cmd))
+		return 1;
+	tf = cpu_seconds(RUSAGE_CHILDREN) - t0;
+	printf("ffmpeg -threads 1: %.3f s: %.1f frames/s; ratio vdec-core/ffmpeg %.2f\n",
+	       tf, frames / tf, t / tf);
+	free(es);
+	return errors ? 1 : 0;
+}
