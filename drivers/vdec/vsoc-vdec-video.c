@@ -158,6 +158,8 @@ static void vsoc_vdec_try_dst_fmt(struct vsoc_vdec_ctx *ctx,
 	pix->height = ALIGN(src->height, VSOC_VDEC_HEIGHT_ALIGN);
 	pix->field = V4L2_FIELD_NONE;
 	vsoc_vdec_fill_dst_size(pix);
+	if (ctx->codec && ctx->codec->cap_extra)
+		pix->sizeimage += ctx->codec->cap_extra(pix);
 	pix->flags = 0;
 	pix->colorspace = src->colorspace;
 	pix->xfer_func = src->xfer_func;

@@ -65,6 +65,8 @@ struct vsoc_vdec_hw_caps {
  *	tables) for @run; the common ones are already written
  * @start: optional, when the OUTPUT queue starts streaming: allocate
  *	what the codec keeps per context (sized by the OUTPUT format)
+ * @cap_extra: optional: bytes the block keeps after each CAPTURE
+ *	picture of format @pix (H.264: co-located motion data)
  *
  * A new codec is one file defining one of these, plus its entry in
  * vsoc_vdec_codecs[] and its controls in the controls table.
@@ -79,11 +81,13 @@ struct vsoc_vdec_codec {
 	int (*prepare)(struct vsoc_vdec_ctx *ctx, struct vsoc_vdec_run *run);
 	int (*program)(struct regmap *map, const struct vsoc_vdec_run *run);
 	int (*start)(struct vsoc_vdec_ctx *ctx);
+	u32 (*cap_extra)(const struct v4l2_pix_format *pix);
 };
 
 extern const struct vsoc_vdec_codec vsoc_vdec_codec_fwht;
 extern const struct vsoc_vdec_codec vsoc_vdec_codec_mpeg2;
 extern const struct vsoc_vdec_codec vsoc_vdec_codec_vp8;
+extern const struct vsoc_vdec_codec vsoc_vdec_codec_h264;
 
 /**
  * struct vsoc_vdec_pic_addr - a picture in memory, as the block sees it
@@ -119,6 +123,12 @@ struct vsoc_vdec_pic_addr {
  * @vp8: VP8 controls
  * @vp8.frame: the frame
  * @vp8.segmap: bus address of the context's segment map
+ * @h264: H.264 controls
+ * @h264.sps: the sequence parameter set
+ * @h264.pps: the picture parameter set
+ * @h264.scaling: the scaling matrices
+ * @h264.dec: the frame's decode parameters and DPB
+ * @h264.start_code: V4L2_STATELESS_H264_START_CODE_* in force
  */
 struct vsoc_vdec_run {
 	struct vb2_v4l2_buffer *src;
@@ -146,6 +156,13 @@ struct vsoc_vdec_run {
 			const struct v4l2_ctrl_vp8_frame *frame;
 			dma_addr_t segmap;
 		} vp8;
+		struct {
+			const struct v4l2_ctrl_h264_sps *sps;
+			const struct v4l2_ctrl_h264_pps *pps;
+			const struct v4l2_ctrl_h264_scaling_matrix *scaling;
+			const struct v4l2_ctrl_h264_decode_params *dec;
+			const s32 *start_code;
+		} h264;
 	};
 };
 
@@ -255,6 +272,12 @@ int vsoc_vdec_vp8_check_frame(const struct v4l2_ctrl_vp8_frame *f,
 			      const struct vsoc_vdec_hw_caps *caps,
 			      const struct v4l2_pix_format *fmt);
 void vsoc_vdec_vp8_free(struct vsoc_vdec_ctx *ctx);
+int vsoc_vdec_h264_program(struct regmap *map, const struct vsoc_vdec_run *run);
+int vsoc_vdec_h264_check_sps(const struct v4l2_ctrl_h264_sps *sps,
+			     const struct vsoc_vdec_hw_caps *caps,
+			     const struct v4l2_pix_format *fmt);
+int vsoc_vdec_h264_check_pps(const struct v4l2_ctrl_h264_pps *pps);
+int vsoc_vdec_h264_try_sps(const struct v4l2_ctrl_h264_sps *sps);
 
 /* vsoc-vdec-hw.c */
 int vsoc_vdec_hw_probe(struct vsoc_vdec_dev *vdev,

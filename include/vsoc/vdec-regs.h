@@ -246,4 +246,73 @@
 #define VSOC_VDEC_VP8_MV_PROBS		(VSOC_VDEC_TABLE + 0x427)
 #define VSOC_VDEC_VP8_PROBS_SIZE	0x450
 
+/*
+ * --- H.264 (codec 2): frame-based, REF n holds DPB entry n; every
+ * picture, output and references, is followed by its co-located motion
+ * data (direct prediction of B slices) ---
+ */
+#define VSOC_VDEC_H264_SPS		VSOC_VDEC_PARAM(0)
+#define   VSOC_VDEC_H264_SPS_PROFILE_IDC	GENMASK(7, 0)
+#define   VSOC_VDEC_H264_SPS_CHROMA_FORMAT	GENMASK(9, 8)
+#define   VSOC_VDEC_H264_SPS_LOG2_MAX_FRAME_NUM	GENMASK(13, 10)	/* minus 4 */
+#define   VSOC_VDEC_H264_SPS_POC_TYPE		GENMASK(15, 14)
+#define   VSOC_VDEC_H264_SPS_LOG2_MAX_POC_LSB	GENMASK(19, 16)	/* minus 4 */
+#define   VSOC_VDEC_H264_SPS_MAX_REF_FRAMES	GENMASK(24, 20)
+/* V4L2_H264_SPS_FLAG_* bit for bit */
+#define   VSOC_VDEC_H264_SPS_FLAGS		GENMASK(31, 25)
+#define VSOC_VDEC_H264_SPS_SIZE		VSOC_VDEC_PARAM(1)
+#define   VSOC_VDEC_H264_SPS_WIDTH_MBS		GENMASK(15, 0)	/* minus 1 */
+#define   VSOC_VDEC_H264_SPS_HEIGHT_MAP_UNITS	GENMASK(31, 16)	/* minus 1 */
+#define VSOC_VDEC_H264_SPS_DEPTH	VSOC_VDEC_PARAM(2)
+#define   VSOC_VDEC_H264_SPS_DEPTH_LUMA		GENMASK(3, 0)	/* minus 8 */
+#define   VSOC_VDEC_H264_SPS_DEPTH_CHROMA	GENMASK(7, 4)	/* minus 8 */
+#define VSOC_VDEC_H264_PPS		VSOC_VDEC_PARAM(3)
+#define   VSOC_VDEC_H264_PPS_ID			GENMASK(7, 0)
+#define   VSOC_VDEC_H264_PPS_SLICE_GROUPS	GENMASK(15, 8)	/* minus 1 */
+#define   VSOC_VDEC_H264_PPS_NUM_REF_IDX_L0	GENMASK(20, 16)	/* minus 1 */
+#define   VSOC_VDEC_H264_PPS_NUM_REF_IDX_L1	GENMASK(25, 21)	/* minus 1 */
+#define   VSOC_VDEC_H264_PPS_WEIGHTED_BIPRED	GENMASK(27, 26)
+/* Signed bytes: pic_init_qp, pic_init_qs (minus 26), the chroma offsets. */
+#define VSOC_VDEC_H264_PPS_QP		VSOC_VDEC_PARAM(4)
+#define   VSOC_VDEC_H264_PPS_INIT_QP		GENMASK(7, 0)
+#define   VSOC_VDEC_H264_PPS_INIT_QS		GENMASK(15, 8)
+#define   VSOC_VDEC_H264_PPS_CHROMA_QP_OFFSET	GENMASK(23, 16)
+#define   VSOC_VDEC_H264_PPS_CHROMA_QP_OFFSET2	GENMASK(31, 24)
+/* V4L2_H264_PPS_FLAG_* bit for bit */
+#define VSOC_VDEC_H264_PPS_FLAGS	VSOC_VDEC_PARAM(5)
+#define VSOC_VDEC_H264_DEC		VSOC_VDEC_PARAM(6)
+#define   VSOC_VDEC_H264_DEC_FRAME_NUM		GENMASK(15, 0)
+#define   VSOC_VDEC_H264_DEC_NAL_REF_IDC	GENMASK(17, 16)
+/* V4L2_H264_DECODE_PARAM_FLAG_* (IDR, field, bottom field) */
+#define   VSOC_VDEC_H264_DEC_FLAGS		GENMASK(20, 18)
+#define   VSOC_VDEC_H264_DEC_IDR		BIT(18)
+#define   VSOC_VDEC_H264_DEC_FIELD_PIC		BIT(19)
+/* NAL units with Annex B start codes; else one NAL unit without. */
+#define   VSOC_VDEC_H264_DEC_ANNEX_B		BIT(24)
+#define VSOC_VDEC_H264_TOP_POC		VSOC_VDEC_PARAM(7)	/* signed */
+#define VSOC_VDEC_H264_BOTTOM_POC	VSOC_VDEC_PARAM(8)	/* signed */
+/* Entries of each initial reference list (0..32). */
+#define VSOC_VDEC_H264_NUM_REFS		VSOC_VDEC_PARAM(9)
+/* Tables: scaling lists in raster order (used with SCALING_MATRIX_PRESENT). */
+#define VSOC_VDEC_H264_SCALING_4X4	(VSOC_VDEC_TABLE + 0x000)	/* [6][16] */
+#define VSOC_VDEC_H264_SCALING_8X8	(VSOC_VDEC_TABLE + 0x060)	/* [6][64] */
+/*
+ * The DPB, VSOC_VDEC_H264_DPB_SIZE entries of 16 bytes: word 0 frame_num
+ * (15:0) and V4L2_H264_DPB_ENTRY_FLAG_* (23:16), word 1 the top, word 2
+ * the bottom field order count (signed), word 3 zero.
+ */
+#define VSOC_VDEC_H264_DPB		(VSOC_VDEC_TABLE + 0x200)
+#define   VSOC_VDEC_H264_DPB_SIZE		16
+#define   VSOC_VDEC_H264_DPB_ENTRY		16
+#define   VSOC_VDEC_H264_DPB_FRAME_NUM		GENMASK(15, 0)
+#define   VSOC_VDEC_H264_DPB_FLAGS		GENMASK(23, 16)
+#define   VSOC_VDEC_H264_DPB_ACTIVE		BIT(17)
+/* Initial reference lists, a DPB index a byte: P, B list 0, B list 1. */
+#define VSOC_VDEC_H264_LIST_P		(VSOC_VDEC_TABLE + 0x300)
+#define VSOC_VDEC_H264_LIST_B0		(VSOC_VDEC_TABLE + 0x320)
+#define VSOC_VDEC_H264_LIST_B1		(VSOC_VDEC_TABLE + 0x340)
+#define   VSOC_VDEC_H264_LIST_LEN		32
+/* Co-located data: after the chroma plane, this many bytes a macroblock. */
+#define VSOC_VDEC_H264_COLOC_MB_SIZE	256
+
 #endif /* _VSOC_VDEC_REGS_H */

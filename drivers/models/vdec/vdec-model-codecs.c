@@ -21,7 +21,8 @@
  *	reads (fills @lay->refs and @lay->read_out)
  * @decode: decode the job's picture with the decode core; @aux is the
  *	codec's auxiliary buffer (@lay->aux_size bytes), read before and
- *	written back after the job
+ *	written back after the job; @coloc the co-located data of the
+ *	output (0) and of reference slot n (1 + n), when @lay->coloc_size
  */
 struct vdec_model_codec {
 	void (*prepare)(const struct vdec_model_job *job,
@@ -29,7 +30,7 @@ struct vdec_model_codec {
 	enum vdec_status (*decode)(const struct vdec_model_job *job,
 				   const u8 *bs, u32 len,
 				   struct vdec_pic *refs, struct vdec_pic *out,
-				   u8 *aux, u32 *decoded);
+				   u8 *aux, u8 *const *coloc, u32 *decoded);
 };
 
 static void vdec_model_fwht_prepare(const struct vdec_model_job *job,
@@ -44,7 +45,7 @@ static void vdec_model_fwht_prepare(const struct vdec_model_job *job,
 static enum vdec_status
 vdec_model_fwht_decode(const struct vdec_model_job *job, const u8 *bs,
 		       u32 len, struct vdec_pic *refs, struct vdec_pic *out,
-		       u8 *aux, u32 *decoded)
+		       u8 *aux, u8 *const *coloc, u32 *decoded)
 {
 	struct vdec_fwht_params p = {
 		.version = vdec_model_job_reg(job, VSOC_VDEC_FWHT_VERSION),
@@ -78,7 +79,7 @@ static void vdec_model_mpeg2_prepare(const struct vdec_model_job *job,
 static enum vdec_status
 vdec_model_mpeg2_decode(const struct vdec_model_job *job, const u8 *bs,
 			u32 len, struct vdec_pic *refs, struct vdec_pic *out,
-			u8 *aux, u32 *decoded)
+			u8 *aux, u8 *const *coloc, u32 *decoded)
 {
 	u32 seq = vdec_model_job_reg(job, VSOC_VDEC_MPEG2_SEQ);
 	u32 pic = vdec_model_job_reg(job, VSOC_VDEC_MPEG2_PIC);
@@ -197,7 +198,7 @@ static void vdec_model_vp8_params(const struct vdec_model_job *job,
 static enum vdec_status
 vdec_model_vp8_decode(const struct vdec_model_job *job, const u8 *bs,
 		      u32 len, struct vdec_pic *refs, struct vdec_pic *out,
-		      u8 *aux, u32 *decoded)
+		      u8 *aux, u8 *const *coloc, u32 *decoded)
 {
 	const u8 *t = &job->table[VSOC_VDEC_VP8_COEFF_PROBS - VSOC_VDEC_TABLE];
 	struct vdec_vp8_params *p;
@@ -235,6 +236,124 @@ vdec_model_vp8_decode(const struct vdec_model_job *job, const u8 *bs,
 	return st;
 }
 
+static u32 vdec_model_h264_dpb_word(const struct vdec_model_job *job,
+				    unsigned int i, unsigned int w)
+{
+	const u8 *t = &job->table[VSOC_VDEC_H264_DPB - VSOC_VDEC_TABLE +
+				  i * VSOC_VDEC_H264_DPB_ENTRY + 4 * w];
+
+	return t[0] | t[1] << 8 | t[2] << 16 | (u32)t[3] << 24;
+}
+
+static void vdec_model_h264_prepare(const struct vdec_model_job *job,
+				    struct vdec_model_layout *lay)
+{
+	unsigned int i;
+
+	for (i = 0; i < VSOC_VDEC_H264_DPB_SIZE; i++)
+		if (vdec_model_h264_dpb_word(job, i, 0) & VSOC_VDEC_H264_DPB_ACTIVE)
+			lay->refs |= BIT(i);
+	lay->coloc_size = vdec_h264_mv_size(lay->width, lay->height);
+}
+
+/* SPS, PPS and frame words; DPB, lists and scaling lists from the table. */
+static void vdec_model_h264_params(const struct vdec_model_job *job,
+				   struct vdec_h264_params *p)
+{
+	u32 sps = vdec_model_job_reg(job, VSOC_VDEC_H264_SPS);
+	u32 size = vdec_model_job_reg(job, VSOC_VDEC_H264_SPS_SIZE);
+	u32 depth = vdec_model_job_reg(job, VSOC_VDEC_H264_SPS_DEPTH);
+	u32 pps = vdec_model_job_reg(job, VSOC_VDEC_H264_PPS);
+	u32 qp = vdec_model_job_reg(job, VSOC_VDEC_H264_PPS_QP);
+	u32 dec = vdec_model_job_reg(job, VSOC_VDEC_H264_DEC);
+	const u8 *t = job->table;
+	unsigned int i;
+
+	p->sps.profile_idc = FIELD_GET(VSOC_VDEC_H264_SPS_PROFILE_IDC, sps);
+	p->sps.chroma_format_idc = FIELD_GET(VSOC_VDEC_H264_SPS_CHROMA_FORMAT, sps);
+	p->sps.log2_max_frame_num_minus4 = FIELD_GET(VSOC_VDEC_H264_SPS_LOG2_MAX_FRAME_NUM, sps);
+	p->sps.pic_order_cnt_type = FIELD_GET(VSOC_VDEC_H264_SPS_POC_TYPE, sps);
+	p->sps.log2_max_pic_order_cnt_lsb_minus4 =
+		FIELD_GET(VSOC_VDEC_H264_SPS_LOG2_MAX_POC_LSB, sps);
+	p->sps.max_num_ref_frames = FIELD_GET(VSOC_VDEC_H264_SPS_MAX_REF_FRAMES, sps);
+	p->sps.flags = FIELD_GET(VSOC_VDEC_H264_SPS_FLAGS, sps);
+	p->sps.pic_width_in_mbs_minus1 = FIELD_GET(VSOC_VDEC_H264_SPS_WIDTH_MBS, size);
+	p->sps.pic_height_in_map_units_minus1 =
+		FIELD_GET(VSOC_VDEC_H264_SPS_HEIGHT_MAP_UNITS, size);
+	p->sps.bit_depth_luma_minus8 = FIELD_GET(VSOC_VDEC_H264_SPS_DEPTH_LUMA, depth);
+	p->sps.bit_depth_chroma_minus8 = FIELD_GET(VSOC_VDEC_H264_SPS_DEPTH_CHROMA, depth);
+	p->pps.pic_parameter_set_id = FIELD_GET(VSOC_VDEC_H264_PPS_ID, pps);
+	p->pps.num_slice_groups_minus1 = FIELD_GET(VSOC_VDEC_H264_PPS_SLICE_GROUPS, pps);
+	p->pps.num_ref_idx_l0_default_active_minus1 =
+		FIELD_GET(VSOC_VDEC_H264_PPS_NUM_REF_IDX_L0, pps);
+	p->pps.num_ref_idx_l1_default_active_minus1 =
+		FIELD_GET(VSOC_VDEC_H264_PPS_NUM_REF_IDX_L1, pps);
+	p->pps.weighted_bipred_idc = FIELD_GET(VSOC_VDEC_H264_PPS_WEIGHTED_BIPRED, pps);
+	p->pps.pic_init_qp_minus26 = (s8)FIELD_GET(VSOC_VDEC_H264_PPS_INIT_QP, qp);
+	p->pps.pic_init_qs_minus26 = (s8)FIELD_GET(VSOC_VDEC_H264_PPS_INIT_QS, qp);
+	p->pps.chroma_qp_index_offset = (s8)FIELD_GET(VSOC_VDEC_H264_PPS_CHROMA_QP_OFFSET, qp);
+	p->pps.second_chroma_qp_index_offset =
+		(s8)FIELD_GET(VSOC_VDEC_H264_PPS_CHROMA_QP_OFFSET2, qp);
+	p->pps.flags = vdec_model_job_reg(job, VSOC_VDEC_H264_PPS_FLAGS) & 0xff;
+	p->frame_num = FIELD_GET(VSOC_VDEC_H264_DEC_FRAME_NUM, dec);
+	p->nal_ref_idc = FIELD_GET(VSOC_VDEC_H264_DEC_NAL_REF_IDC, dec);
+	p->flags = FIELD_GET(VSOC_VDEC_H264_DEC_FLAGS, dec);
+	p->annexb = dec & VSOC_VDEC_H264_DEC_ANNEX_B;
+	p->top_field_order_cnt = vdec_model_job_reg(job, VSOC_VDEC_H264_TOP_POC);
+	p->bottom_field_order_cnt = vdec_model_job_reg(job, VSOC_VDEC_H264_BOTTOM_POC);
+	p->num_refs = min_t(u32, vdec_model_job_reg(job, VSOC_VDEC_H264_NUM_REFS),
+			    VSOC_VDEC_H264_LIST_LEN);
+	for (i = 0; i < VSOC_VDEC_H264_DPB_SIZE; i++) {
+		u32 w0 = vdec_model_h264_dpb_word(job, i, 0);
+
+		p->dpb[i].frame_num = FIELD_GET(VSOC_VDEC_H264_DPB_FRAME_NUM, w0);
+		p->dpb[i].flags = FIELD_GET(VSOC_VDEC_H264_DPB_FLAGS, w0);
+		p->dpb[i].top_field_order_cnt = vdec_model_h264_dpb_word(job, i, 1);
+		p->dpb[i].bottom_field_order_cnt = vdec_model_h264_dpb_word(job, i, 2);
+	}
+	memcpy(p->ref_list_p, t + VSOC_VDEC_H264_LIST_P - VSOC_VDEC_TABLE,
+	       VSOC_VDEC_H264_LIST_LEN);
+	memcpy(p->ref_list_b0, t + VSOC_VDEC_H264_LIST_B0 - VSOC_VDEC_TABLE,
+	       VSOC_VDEC_H264_LIST_LEN);
+	memcpy(p->ref_list_b1, t + VSOC_VDEC_H264_LIST_B1 - VSOC_VDEC_TABLE,
+	       VSOC_VDEC_H264_LIST_LEN);
+	memcpy(p->scaling_4x4, t + VSOC_VDEC_H264_SCALING_4X4 - VSOC_VDEC_TABLE,
+	       sizeof(p->scaling_4x4));
+	memcpy(p->scaling_8x8, t + VSOC_VDEC_H264_SCALING_8X8 - VSOC_VDEC_TABLE,
+	       sizeof(p->scaling_8x8));
+}
+
+static enum vdec_status
+vdec_model_h264_decode(const struct vdec_model_job *job, const u8 *bs,
+		       u32 len, struct vdec_pic *refs, struct vdec_pic *out,
+		       u8 *aux, u8 *const *coloc, u32 *decoded)
+{
+	struct vdec_h264_ref *r;
+	struct vdec_h264_params *p;
+	enum vdec_status st = VDEC_ERR_NOMEM;
+	unsigned int i;
+
+	BUILD_BUG_ON(VSOC_VDEC_H264_DPB_SIZE != VDEC_H264_DPB_SIZE);
+	BUILD_BUG_ON(VSOC_VDEC_H264_LIST_LEN != VDEC_H264_LIST_LEN);
+	/* Over 1 KiB: too much for the stack of the block's worker. */
+	p = vdec_zalloc(sizeof(*p));
+	r = vdec_zalloc(VDEC_H264_DPB_SIZE * sizeof(*r));
+	if (!p || !r)
+		goto out;
+	vdec_model_h264_params(job, p);
+	for (i = 0; i < VDEC_H264_DPB_SIZE; i++) {
+		if (!(p->dpb[i].flags & VDEC_H264_DPB_ACTIVE))
+			continue;
+		r[i].pic = &refs[i];
+		r[i].mv = coloc[1 + i];
+	}
+	st = vdec_h264_decode(p, bs, len, r, out, coloc[0], decoded);
+out:
+	vdec_free(r);
+	vdec_free(p);
+	return st;
+}
+
 static const struct vdec_model_codec vdec_model_codecs[] = {
 	[VSOC_VDEC_CODEC_FWHT] = {
 		.prepare = vdec_model_fwht_prepare,
@@ -243,6 +362,10 @@ static const struct vdec_model_codec vdec_model_codecs[] = {
 	[VSOC_VDEC_CODEC_MPEG2] = {
 		.prepare = vdec_model_mpeg2_prepare,
 		.decode = vdec_model_mpeg2_decode,
+	},
+	[VSOC_VDEC_CODEC_H264] = {
+		.prepare = vdec_model_h264_prepare,
+		.decode = vdec_model_h264_decode,
 	},
 	[VSOC_VDEC_CODEC_VP8] = {
 		.prepare = vdec_model_vp8_prepare,
@@ -321,6 +444,8 @@ EXPORT_SYMBOL_IF_KUNIT(vdec_model_job_check);
  * @out: the output picture, with its previous content if the job reads it
  * @aux: the codec's auxiliary buffer (VP8: the segment map) of the
  *	job's layout, loaded if the job reads it
+ * @coloc: co-located data (H.264) of the output (0) and of reference
+ *	slot n (1 + n), those of the references the job reads loaded
  * @decoded: set to the macroblocks (FWHT: blocks) decoded
  *
  * Return: the decode core's status.
@@ -329,13 +454,13 @@ enum vdec_status vdec_model_job_decode(const struct vdec_model_job *job,
 				       const u8 *bs, u32 len,
 				       struct vdec_pic *refs,
 				       struct vdec_pic *out, u8 *aux,
-				       u32 *decoded)
+				       u8 *const *coloc, u32 *decoded)
 {
 	u32 codec = vdec_model_job_reg(job, VSOC_VDEC_CODEC);
 
 	*decoded = 0;
 	return vdec_model_codecs[codec].decode(job, bs, len, refs, out, aux,
-					       decoded);
+					       coloc, decoded);
 }
 EXPORT_SYMBOL_IF_KUNIT(vdec_model_job_decode);
 

@@ -48,7 +48,7 @@ static void vdec_model_identity(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rd(test, r, VSOC_VDEC_ID), VSOC_VDEC_ID_VALUE);
 	KUNIT_EXPECT_EQ(test, rd(test, r, VSOC_VDEC_VERSION), 0x100U);
 	caps = rd(test, r, VSOC_VDEC_CAPS);
-	KUNIT_EXPECT_EQ(test, FIELD_GET(VSOC_VDEC_CAPS_CODECS, caps), 0xbU);
+	KUNIT_EXPECT_EQ(test, FIELD_GET(VSOC_VDEC_CAPS_CODECS, caps), 0xfU);
 	KUNIT_EXPECT_EQ(test, FIELD_GET(VSOC_VDEC_CAPS_FORMATS, caps), 0x3U);
 	KUNIT_EXPECT_EQ(test, rd(test, r, VSOC_VDEC_MAX_SIZE), 0x10001000U);
 	KUNIT_EXPECT_EQ(test, rd(test, r, VSOC_VDEC_MIN_SIZE), 0x00100010U);
@@ -157,7 +157,7 @@ static void vdec_model_job_check_common(struct kunit *test)
 	struct vdec_model_job *job = kunit_kzalloc(test, sizeof(*job), GFP_KERNEL);
 	struct vdec_model_layout lay;
 	static const struct { unsigned int off; u32 val; } bad[] = {
-		{ VSOC_VDEC_CODEC, VSOC_VDEC_CODEC_H264 },
+		{ VSOC_VDEC_CODEC, 4 },
 		{ VSOC_VDEC_CODEC, 99 },
 		{ VSOC_VDEC_PIC_SIZE, 0x00300008 },	/* 8 wide */
 		{ VSOC_VDEC_PIC_SIZE, 0x10010040 },	/* 4097 high */
@@ -255,6 +255,29 @@ static void vdec_model_job_check_vp8(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vdec_model_job_check(job, &lay), VSOC_VDEC_ERROR_PARAM);
 }
 
+/* H.264: the DPB's active entries are the slots read, with co-located data. */
+static void vdec_model_job_check_h264(struct kunit *test)
+{
+	struct vdec_model_job *job = kunit_kzalloc(test, sizeof(*job), GFP_KERNEL);
+	unsigned int dpb = VSOC_VDEC_H264_DPB - VSOC_VDEC_TABLE;
+	struct vdec_model_layout lay;
+
+	KUNIT_ASSERT_NOT_NULL(test, job);
+	job_fwht(job, 0);
+	set(job, VSOC_VDEC_CODEC, VSOC_VDEC_CODEC_H264);
+	KUNIT_EXPECT_EQ(test, vdec_model_job_check(job, &lay), 0U);
+	KUNIT_EXPECT_EQ(test, lay.refs, 0U);
+	/* The register spec's room per macroblock holds the core's data. */
+	KUNIT_EXPECT_GT(test, lay.coloc_size, 0U);
+	KUNIT_EXPECT_LE(test, lay.coloc_size, 4U * 3 * VSOC_VDEC_H264_COLOC_MB_SIZE);
+	/* Entry 0 valid only, entry 2 active, entry 15 active long-term. */
+	job->table[dpb + 2] = 0x01;
+	job->table[dpb + 2 * VSOC_VDEC_H264_DPB_ENTRY + 2] = 0x03;
+	job->table[dpb + 15 * VSOC_VDEC_H264_DPB_ENTRY + 2] = 0x07;
+	KUNIT_EXPECT_EQ(test, vdec_model_job_check(job, &lay), 0U);
+	KUNIT_EXPECT_EQ(test, lay.refs, BIT(2) | BIT(15));
+}
+
 static void vdec_model_status_errors(struct kunit *test)
 {
 	KUNIT_EXPECT_EQ(test, vdec_model_status_error(VDEC_OK), 0U);
@@ -275,6 +298,7 @@ static struct kunit_case vdec_model_cases[] = {
 	KUNIT_CASE(vdec_model_job_check_common),
 	KUNIT_CASE(vdec_model_job_check_mpeg2),
 	KUNIT_CASE(vdec_model_job_check_vp8),
+	KUNIT_CASE(vdec_model_job_check_h264),
 	KUNIT_CASE(vdec_model_status_errors),
 	{}
 };

@@ -21,7 +21,7 @@
 
 /* Capabilities of this implementation (VSOC_VDEC_CAPS and the sizes). */
 #define VDEC_MODEL_CODECS	(BIT(VSOC_VDEC_CODEC_FWHT) | BIT(VSOC_VDEC_CODEC_MPEG2) | \
-				 BIT(VSOC_VDEC_CODEC_VP8))
+				 BIT(VSOC_VDEC_CODEC_H264) | BIT(VSOC_VDEC_CODEC_VP8))
 #define VDEC_MODEL_FORMATS	(BIT(VSOC_VDEC_FMT_NV12) | BIT(VSOC_VDEC_FMT_NV21))
 #define VDEC_MODEL_MIN_DIM	16
 #define VDEC_MODEL_MAX_DIM	4096
@@ -116,6 +116,9 @@ static inline u64 vdec_model_job_addr(const struct vdec_model_job *job,
  *	segment map), which the job writes back
  * @aux_size: its bytes, 0 if the codec has none
  * @read_aux: the job reads the auxiliary buffer before it decodes
+ * @coloc_size: bytes of co-located data (H.264) the job reads after each
+ *	reference picture's chroma plane and writes after the output's;
+ *	0 if none
  */
 struct vdec_model_layout {
 	u32 codec;
@@ -129,6 +132,7 @@ struct vdec_model_layout {
 	u64 aux_addr;
 	u32 aux_size;
 	bool read_aux;
+	u32 coloc_size;
 };
 
 u32 vdec_model_job_check(const struct vdec_model_job *job,
@@ -137,7 +141,7 @@ enum vdec_status vdec_model_job_decode(const struct vdec_model_job *job,
 				       const u8 *bs, u32 len,
 				       struct vdec_pic *refs,
 				       struct vdec_pic *out, u8 *aux,
-				       u32 *decoded);
+				       u8 *const *coloc, u32 *decoded);
 u32 vdec_model_status_error(enum vdec_status st);
 
 #endif /* _VSOC_VDEC_MODEL_H */
