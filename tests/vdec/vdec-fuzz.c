@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * vdec-fuzz: Request API stress and fuzz tool for V4L2 stateless decoders
- * (FWHT, MPEG-2 and VP8), written for vsoc-vdec and usable against visl.
+ * (FWHT, MPEG-2, VP8 and H.264), written for vsoc-vdec and usable against
+ * visl.
  *
  * Every request is one OUTPUT buffer plus the codec's controls; every
  * request must complete (a poll() timeout on the request is a hang), and
@@ -38,7 +39,7 @@
 #define VF_FWHT_PIXENC_MSK	(3U << V4L2_FWHT_FL_PIXENC_OFFSET)
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
-enum vf_codec { VF_FWHT, VF_MPEG2, VF_VP8 };
+enum vf_codec { VF_FWHT, VF_MPEG2, VF_VP8, VF_H264 };
 
 /* Every control a request may carry; which ones it sets is a mask. */
 struct vf_params {
@@ -47,6 +48,10 @@ struct vf_params {
 	struct v4l2_ctrl_mpeg2_quantisation quant;
 	struct v4l2_ctrl_fwht_params fwht;
 	struct v4l2_ctrl_vp8_frame vp8;
+	struct v4l2_ctrl_h264_sps sps;
+	struct v4l2_ctrl_h264_pps pps;
+	struct v4l2_ctrl_h264_scaling_matrix sm;
+	struct v4l2_ctrl_h264_decode_params dec;
 };
 
 /* One picture of a sample stream: its slice data and parsed controls. */
@@ -145,8 +150,10 @@ static void usage(FILE *f)
 		"            as v4l2-ctl --stream-to-hdr writes them)\n"
 		"\n"
 		"Options:\n"
-		"  -c CODEC    fwht, mpeg2 (default) or vp8 (fuzz and contexts modes;\n"
-		"              an IVF sample); contexts also takes both:\n"
+		"  -c CODEC    fwht, mpeg2 (default), vp8 (fuzz and contexts modes;\n"
+		"              an IVF sample) or h264 (fuzz and contexts; an Annex B\n"
+		"              sample, windows of which are the payloads);\n"
+		"              contexts also takes both:\n"
 		"              even contexts FWHT, odd ones MPEG-2\n"
 		"  -D DRIVER   find the nodes of this driver (default vsoc-vdec; e.g. visl)\n"
 		"  -d DEV      the video node (default: found by driver name)\n"
@@ -220,7 +227,16 @@ static const char *codec_name(void)
 {
 	if (opt.mixed)
 		return "mixed";
-	return opt.codec == VF_FWHT ? "fwht" : opt.codec == VF_VP8 ? "vp8" : "mpeg2";
+	switch (opt.codec) {
+	case VF_FWHT:
+		return "fwht";
+	case VF_VP8:
+		return "vp8";
+	case VF_H264:
+		return "h264";
+	default:
+		return "mpeg2";
+	}
 }
 
 static __u32 codec_fourcc(enum vf_codec codec)
@@ -230,6 +246,8 @@ static __u32 codec_fourcc(enum vf_codec codec)
 		return V4L2_PIX_FMT_FWHT_STATELESS;
 	case VF_VP8:
 		return V4L2_PIX_FMT_VP8_FRAME;
+	case VF_H264:
+		return V4L2_PIX_FMT_H264_SLICE;
 	default:
 		return V4L2_PIX_FMT_MPEG2_SLICE;
 	}
@@ -534,7 +552,7 @@ static void load_sample(void)
 		parse_mpeg2();
 	else if (opt.codec == VF_VP8)
 		parse_ivf();
-	else
+	else if (opt.codec == VF_FWHT)
 		parse_fwht();
 	if (!n_segs) {
 		/* any bytes: each request takes a window of the file */
@@ -830,7 +848,7 @@ err:
 
 enum {
 	VF_C_SEQ = 1, VF_C_PIC = 2, VF_C_QUANT = 4, VF_C_FWHT = 8,
-	VF_C_ALL_MPEG2 = 7, VF_C_VP8 = 16,
+	VF_C_ALL_MPEG2 = 7, VF_C_VP8 = 16, VF_C_H264 = 32,
 };
 
 static unsigned int all_ctrls(const struct vf_ctx *c)
@@ -840,6 +858,8 @@ static unsigned int all_ctrls(const struct vf_ctx *c)
 		return VF_C_FWHT;
 	case VF_VP8:
 		return VF_C_VP8;
+	case VF_H264:
+		return VF_C_H264;
 	default:
 		return VF_C_ALL_MPEG2;
 	}
@@ -848,7 +868,7 @@ static unsigned int all_ctrls(const struct vf_ctx *c)
 static int set_ctrls(struct vf_ctx *c, struct vf_params *p, unsigned int mask)
 {
 	struct v4l2_ext_controls ecs;
-	struct v4l2_ext_control ec[4];
+	struct v4l2_ext_control ec[6];
 	unsigned int n = 0;
 
 	memset(ec, 0, sizeof(ec));
@@ -876,6 +896,20 @@ static int set_ctrls(struct vf_ctx *c, struct vf_params *p, unsigned int mask)
 		ec[n].id = V4L2_CID_STATELESS_VP8_FRAME;
 		ec[n].size = sizeof(p->vp8);
 		ec[n++].ptr = &p->vp8;
+	}
+	if (mask & VF_C_H264) {
+		ec[n].id = V4L2_CID_STATELESS_H264_SPS;
+		ec[n].size = sizeof(p->sps);
+		ec[n++].ptr = &p->sps;
+		ec[n].id = V4L2_CID_STATELESS_H264_PPS;
+		ec[n].size = sizeof(p->pps);
+		ec[n++].ptr = &p->pps;
+		ec[n].id = V4L2_CID_STATELESS_H264_SCALING_MATRIX;
+		ec[n].size = sizeof(p->sm);
+		ec[n++].ptr = &p->sm;
+		ec[n].id = V4L2_CID_STATELESS_H264_DECODE_PARAMS;
+		ec[n].size = sizeof(p->dec);
+		ec[n++].ptr = &p->dec;
 	}
 	memset(&ecs, 0, sizeof(ecs));
 	ecs.which = V4L2_CTRL_WHICH_REQUEST_VAL;
@@ -975,6 +1009,60 @@ static void random_vp8(struct vf_ctx *c, struct v4l2_ctrl_vp8_frame *f, int dst,
 	*needs_ref = missing;
 }
 
+/* Valid-looking H.264 controls: the block's profiles, a DPB of recent decodes. */
+static void random_h264(struct vf_ctx *c, struct vf_params *p, int dst, bool *needs_ref)
+{
+	static const __u8 profiles[] = { 66, 77, 100 };
+	bool missing = false;
+	unsigned int i, n;
+
+	p->sps.profile_idc = profiles[rnd_below(3)];
+	p->sps.level_idc = 30 + rnd_below(22);
+	p->sps.chroma_format_idc = 1;
+	p->sps.log2_max_frame_num_minus4 = rnd_below(13);
+	p->sps.pic_order_cnt_type = rnd_below(3);
+	p->sps.log2_max_pic_order_cnt_lsb_minus4 = rnd_below(13);
+	p->sps.max_num_ref_frames = rnd_below(17);
+	p->sps.pic_width_in_mbs_minus1 = (c->width + 15) / 16 - 1;
+	p->sps.pic_height_in_map_units_minus1 = (c->height + 15) / 16 - 1;
+	p->sps.flags = V4L2_H264_SPS_FLAG_FRAME_MBS_ONLY | (rnd() & 0x4c);
+	p->pps.num_ref_idx_l0_default_active_minus1 = rnd_below(32);
+	p->pps.num_ref_idx_l1_default_active_minus1 = rnd_below(32);
+	p->pps.weighted_bipred_idc = rnd_below(3);
+	p->pps.pic_init_qp_minus26 = (int)rnd_below(52) - 26;
+	p->pps.pic_init_qs_minus26 = (int)rnd_below(52) - 26;
+	p->pps.chroma_qp_index_offset = (int)rnd_below(25) - 12;
+	p->pps.second_chroma_qp_index_offset = (int)rnd_below(25) - 12;
+	p->pps.flags = rnd() & 0xff;
+	for (i = 0; i < sizeof(p->sm); i++)
+		((__u8 *)&p->sm)[i] = 1 + rnd_below(255);
+	p->dec.nal_ref_idc = rnd_below(4);
+	p->dec.frame_num = rnd_below(16);
+	p->dec.top_field_order_cnt = rnd_below(64);
+	p->dec.bottom_field_order_cnt = p->dec.top_field_order_cnt + rnd_below(2);
+	if (rnd_below(3) == 0) {
+		p->dec.flags = V4L2_H264_DECODE_PARAM_FLAG_IDR_PIC;
+		return;
+	}
+	p->dec.flags = rnd_below(2) ? V4L2_H264_DECODE_PARAM_FLAG_PFRAME :
+				      V4L2_H264_DECODE_PARAM_FLAG_BFRAME;
+	n = rnd_below(5);
+	for (i = 0; i < n; i++) {
+		struct v4l2_h264_dpb_entry *e = &p->dec.dpb[i];
+
+		e->reference_ts = pick_ref(c, dst, &missing);
+		e->frame_num = rnd_below(16);
+		e->pic_num = e->frame_num;
+		e->fields = V4L2_H264_FRAME_REF;
+		e->top_field_order_cnt = rnd_below(64);
+		e->bottom_field_order_cnt = e->top_field_order_cnt;
+		e->flags = V4L2_H264_DPB_ENTRY_FLAG_VALID | V4L2_H264_DPB_ENTRY_FLAG_ACTIVE;
+		if (!rnd_below(8))
+			e->flags |= V4L2_H264_DPB_ENTRY_FLAG_LONG_TERM;
+	}
+	*needs_ref = missing;
+}
+
 /* Valid but random controls for the context's format. */
 static void random_params(struct vf_ctx *c, struct vf_params *p, int dst, bool *needs_ref)
 {
@@ -985,6 +1073,10 @@ static void random_params(struct vf_ctx *c, struct vf_params *p, int dst, bool *
 	*needs_ref = false;
 	if (c->codec == VF_VP8) {
 		random_vp8(c, &p->vp8, dst, needs_ref);
+		return;
+	}
+	if (c->codec == VF_H264) {
+		random_h264(c, p, dst, needs_ref);
 		return;
 	}
 	if (c->codec == VF_FWHT) {
@@ -2043,6 +2135,8 @@ int main(int argc, char **argv)
 				opt.codec = VF_MPEG2;
 			} else if (!strcmp(optarg, "vp8")) {
 				opt.codec = VF_VP8;
+			} else if (!strcmp(optarg, "h264")) {
+				opt.codec = VF_H264;
 			} else if (!strcmp(optarg, "both")) {
 				opt.mixed = true;
 			} else {
@@ -2124,8 +2218,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "vdec-fuzz: -c both is for the contexts mode\n");
 		return 2;
 	}
-	if (opt.codec == VF_VP8 && strcmp(mode, "fuzz") && strcmp(mode, "contexts")) {
-		fprintf(stderr, "vdec-fuzz: -c vp8 is for the fuzz and contexts modes\n");
+	if ((opt.codec == VF_VP8 || opt.codec == VF_H264) && strcmp(mode, "fuzz") &&
+	    strcmp(mode, "contexts")) {
+		fprintf(stderr, "vdec-fuzz: -c %s is for the fuzz and contexts modes\n",
+			codec_name());
 		return 2;
 	}
 	rng_state = opt.seed ? opt.seed : 1;
