@@ -149,7 +149,93 @@ static void vsoc_vdec_vp8_frame_checks(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(&f, &caps, &fmt), -EINVAL);
 }
 
+#if IS_ENABLED(CONFIG_V4L2_H264)
+static const struct vsoc_vdec_hw_caps vsoc_vdec_test_caps = {
+	.min_width = 16, .min_height = 16,
+	.max_width = 4096, .max_height = 4096,
+	.max_bs_size = SZ_8M,
+};
+
+/* A 1280x720 High profile SPS (45 MB rows). */
+static struct v4l2_ctrl_h264_sps vsoc_vdec_test_sps(void)
+{
+	return (struct v4l2_ctrl_h264_sps) {
+		.profile_idc = 100,
+		.chroma_format_idc = 1,
+		.log2_max_frame_num_minus4 = 0,
+		.max_num_ref_frames = 4,
+		.pic_width_in_mbs_minus1 = 79,
+		.pic_height_in_map_units_minus1 = 44,
+		.flags = V4L2_H264_SPS_FLAG_FRAME_MBS_ONLY |
+			 V4L2_H264_SPS_FLAG_DIRECT_8X8_INFERENCE,
+	};
+}
+
+static void vsoc_vdec_h264_sps_checks(struct kunit *test)
+{
+	const struct v4l2_pix_format fmt = { .width = 1280, .height = 720 };
+	const struct v4l2_pix_format cropped = { .width = 1270, .height = 705 };
+	struct v4l2_ctrl_h264_sps sps = vsoc_vdec_test_sps();
+	static const u8 ok_profiles[] = { 66, 77, 100 };
+	static const u8 bad_profiles[] = { 0, 44, 88, 110, 122, 244 };
+	unsigned int i;
+
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_h264_check_sps(&sps, &vsoc_vdec_test_caps, &fmt), 0);
+	/* A format cropped inside the last macroblocks still fits. */
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_h264_check_sps(&sps, &vsoc_vdec_test_caps, &cropped), 0);
+	for (i = 0; i < ARRAY_SIZE(ok_profiles); i++) {
+		sps.profile_idc = ok_profiles[i];
+		KUNIT_EXPECT_EQ(test, vsoc_vdec_h264_check_sps(&sps, &vsoc_vdec_test_caps,
+							       &fmt), 0);
+	}
+	for (i = 0; i < ARRAY_SIZE(bad_profiles); i++) {
+		sps.profile_idc = bad_profiles[i];
+		KUNIT_EXPECT_EQ_MSG(test, vsoc_vdec_h264_check_sps(&sps, &vsoc_vdec_test_caps,
+								   &fmt), -EINVAL,
+				    "profile %u", bad_profiles[i]);
+	}
+
+	/* Interlaced, 4:2:2, 10 bits, lossless, too large: refused. */
+	sps = vsoc_vdec_test_sps();
+	sps.flags &= ~V4L2_H264_SPS_FLAG_FRAME_MBS_ONLY;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_h264_check_sps(&sps, &vsoc_vdec_test_caps, &fmt), -EINVAL);
+	sps = vsoc_vdec_test_sps();
+	sps.chroma_format_idc = 2;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_h264_check_sps(&sps, &vsoc_vdec_test_caps, &fmt), -EINVAL);
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_h264_try_sps(&sps), -EINVAL);
+	sps = vsoc_vdec_test_sps();
+	sps.bit_depth_luma_minus8 = 2;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_h264_check_sps(&sps, &vsoc_vdec_test_caps, &fmt), -EINVAL);
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_h264_try_sps(&sps), -EINVAL);
+	sps = vsoc_vdec_test_sps();
+	sps.flags |= V4L2_H264_SPS_FLAG_QPPRIME_Y_ZERO_TRANSFORM_BYPASS;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_h264_check_sps(&sps, &vsoc_vdec_test_caps, &fmt), -EINVAL);
+	sps = vsoc_vdec_test_sps();
+	sps.pic_height_in_map_units_minus1 = 45;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_h264_check_sps(&sps, &vsoc_vdec_test_caps, &fmt), -EINVAL);
+	/* The control's default (all zero) stays settable. */
+	memset(&sps, 0, sizeof(sps));
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_h264_try_sps(&sps), 0);
+}
+
+static void vsoc_vdec_h264_pps_checks(struct kunit *test)
+{
+	struct v4l2_ctrl_h264_pps pps = { .weighted_bipred_idc = 2 };
+
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_h264_check_pps(&pps), 0);
+	pps.num_slice_groups_minus1 = 1;	/* FMO */
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_h264_check_pps(&pps), -EINVAL);
+	pps.num_slice_groups_minus1 = 0;
+	pps.weighted_bipred_idc = 3;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_h264_check_pps(&pps), -EINVAL);
+}
+#endif
+
 static struct kunit_case vsoc_vdec_ctrl_cases[] = {
+#if IS_ENABLED(CONFIG_V4L2_H264)
+	KUNIT_CASE(vsoc_vdec_h264_sps_checks),
+	KUNIT_CASE(vsoc_vdec_h264_pps_checks),
+#endif
 	KUNIT_CASE(vsoc_vdec_vp8_frame_checks),
 	KUNIT_CASE(vsoc_vdec_fwht_yuv420_accepted),
 	KUNIT_CASE(vsoc_vdec_fwht_unsupported_refused),
@@ -429,7 +515,114 @@ static void vsoc_vdec_vp8_words(struct kunit *test)
 					     VSOC_VDEC_VP8_PROBS_SIZE) / 4]);
 }
 
+#if IS_ENABLED(CONFIG_V4L2_H264)
+static u8 vsoc_vdec_test_table_byte(struct kunit *test, unsigned int off)
+{
+	struct vsoc_vdec_test_regs *r = test->priv;
+
+	return r->val[off / 4] >> (8 * (off % 4));
+}
+
+/* A DPB entry of a short-term frame reference. */
+static void vsoc_vdec_test_dpb(struct v4l2_h264_dpb_entry *e, u16 frame_num,
+			       s32 poc)
+{
+	e->reference_ts = 1000 * (frame_num + 1);
+	e->frame_num = frame_num;
+	e->pic_num = frame_num;
+	e->fields = V4L2_H264_FRAME_REF;
+	e->top_field_order_cnt = poc;
+	e->bottom_field_order_cnt = poc;
+	e->flags = V4L2_H264_DPB_ENTRY_FLAG_VALID | V4L2_H264_DPB_ENTRY_FLAG_ACTIVE;
+}
+
+/*
+ * Words, DPB table and the initial lists of the kernel's builder: P by
+ * descending PicNum then long-term, B by POC around the current picture.
+ */
+static void vsoc_vdec_h264_words(struct kunit *test)
+{
+	struct vsoc_vdec_test_regs *r = test->priv;
+	struct v4l2_ctrl_h264_sps sps = vsoc_vdec_test_sps();
+	struct v4l2_ctrl_h264_pps pps = {
+		.pic_parameter_set_id = 3,
+		.num_ref_idx_l0_default_active_minus1 = 2,
+		.num_ref_idx_l1_default_active_minus1 = 1,
+		.weighted_bipred_idc = 1,
+		.pic_init_qp_minus26 = -3,
+		.chroma_qp_index_offset = -2,
+		.second_chroma_qp_index_offset = 4,
+		.flags = V4L2_H264_PPS_FLAG_ENTROPY_CODING_MODE |
+			 V4L2_H264_PPS_FLAG_TRANSFORM_8X8_MODE,
+	};
+	struct v4l2_ctrl_h264_scaling_matrix *sm;
+	struct v4l2_ctrl_h264_decode_params *dec;
+	s32 start_code = V4L2_STATELESS_H264_START_CODE_ANNEX_B;
+	struct vsoc_vdec_run run = { };
+	unsigned int dpb = VSOC_VDEC_H264_DPB;
+
+	sm = kunit_kzalloc(test, sizeof(*sm), GFP_KERNEL);
+	dec = kunit_kzalloc(test, sizeof(*dec), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, sm);
+	KUNIT_ASSERT_NOT_NULL(test, dec);
+	sm->scaling_list_4x4[5][15] = 0x44;
+	sm->scaling_list_8x8[5][63] = 0x88;
+	/* Current: frame_num 4, POC 8; references fn 1 POC 4, fn 3 POC 12, fn 2 POC 0. */
+	dec->frame_num = 4;
+	dec->nal_ref_idc = 2;
+	dec->top_field_order_cnt = 8;
+	dec->bottom_field_order_cnt = 9;
+	dec->flags = V4L2_H264_DECODE_PARAM_FLAG_BFRAME;
+	vsoc_vdec_test_dpb(&dec->dpb[0], 1, 4);
+	vsoc_vdec_test_dpb(&dec->dpb[1], 3, 12);
+	vsoc_vdec_test_dpb(&dec->dpb[5], 2, 0);
+	dec->dpb[7].flags = V4L2_H264_DPB_ENTRY_FLAG_VALID;	/* not a reference */
+	run.h264.sps = &sps;
+	run.h264.pps = &pps;
+	run.h264.scaling = sm;
+	run.h264.dec = dec;
+	run.h264.start_code = &start_code;
+	KUNIT_ASSERT_EQ(test, vsoc_vdec_h264_program(r->map, &run), 0);
+
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_H264_SPS),
+			100U | 1U << 8 | 4U << 20 | (u32)sps.flags << 25);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_H264_SPS_SIZE), 79U | 44U << 16);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_H264_PPS),
+			3U | 2U << 16 | 1U << 21 | 1U << 26);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_H264_PPS_QP), 0x04fe00fdU);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_H264_PPS_FLAGS), 0x41U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_H264_DEC),
+			4U | 2U << 16 | VSOC_VDEC_H264_DEC_ANNEX_B);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_H264_TOP_POC), 8U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_H264_BOTTOM_POC), 9U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_H264_NUM_REFS), 3U);
+	KUNIT_EXPECT_EQ(test, reg(test, dpb + VSOC_VDEC_H264_DPB_ENTRY), 3U | 0x3U << 16);
+	KUNIT_EXPECT_EQ(test, reg(test, dpb + VSOC_VDEC_H264_DPB_ENTRY + 4), 12U);
+	KUNIT_EXPECT_EQ(test, reg(test, dpb + 7 * VSOC_VDEC_H264_DPB_ENTRY), 0x1U << 16);
+	/* P: PicNum 3, 2, 1 = entries 1, 5, 0. */
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_test_table_byte(test, VSOC_VDEC_H264_LIST_P), 1);
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_test_table_byte(test, VSOC_VDEC_H264_LIST_P + 1), 5);
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_test_table_byte(test, VSOC_VDEC_H264_LIST_P + 2), 0);
+	/* B list 0: POC below 8 descending (4, 0), then above (12). */
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_test_table_byte(test, VSOC_VDEC_H264_LIST_B0), 0);
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_test_table_byte(test, VSOC_VDEC_H264_LIST_B0 + 1), 5);
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_test_table_byte(test, VSOC_VDEC_H264_LIST_B0 + 2), 1);
+	/* B list 1: above first (12), then below descending (4, 0). */
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_test_table_byte(test, VSOC_VDEC_H264_LIST_B1), 1);
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_test_table_byte(test, VSOC_VDEC_H264_LIST_B1 + 1), 0);
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_test_table_byte(test, VSOC_VDEC_H264_LIST_B1 + 2), 5);
+	/* Scaling lists, raster order as the control carries them. */
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_test_table_byte(test, VSOC_VDEC_H264_SCALING_4X4 + 95),
+			0x44);
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_test_table_byte(test, VSOC_VDEC_H264_SCALING_8X8 + 383),
+			0x88);
+}
+#endif
+
 static struct kunit_case vsoc_vdec_regs_cases[] = {
+#if IS_ENABLED(CONFIG_V4L2_H264)
+	KUNIT_CASE(vsoc_vdec_h264_words),
+#endif
 	KUNIT_CASE(vsoc_vdec_vp8_words),
 	KUNIT_CASE(vsoc_vdec_common_words),
 	KUNIT_CASE(vsoc_vdec_fwht_words),
