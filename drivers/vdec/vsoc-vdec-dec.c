@@ -110,6 +110,7 @@ int vsoc_vdec_find_ref(struct vsoc_vdec_ctx *ctx, struct vsoc_vdec_run *run,
 		return -ENOENT;
 	}
 	run->refs[slot] = vsoc_vdec_pic_addr(run, vb);
+	run->ref_extra[slot] = vsoc_vdec_vb2_buf(vb)->extra_dma;
 	return 0;
 }
 
@@ -207,6 +208,7 @@ static int vsoc_vdec_prepare_run(struct vsoc_vdec_ctx *ctx,
 	run->bs_size = vb2_get_plane_payload(&run->src->vb2_buf, 0);
 	/* The CAPTURE buffer still holds the first field of this frame. */
 	run->second_field = run->dst->is_held;
+	run->out_extra = vsoc_vdec_vb2_buf(&run->dst->vb2_buf)->extra_dma;
 
 	ret = ctx->codec->prepare(ctx, run);
 	if (ret)

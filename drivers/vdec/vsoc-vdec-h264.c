@@ -9,9 +9,9 @@
  * scaling matrix in force; SLICE_PARAMS and PRED_WEIGHTS exist for the
  * uAPI's sake and are not used. The DPB entries go to the reference
  * slots of the same index; the initial reference lists come from the
- * kernel's v4l2-h264 builder. Every CAPTURE buffer holds, after its
- * picture, the picture's co-located motion data, which B pictures that
- * use it as their co-located picture read.
+ * kernel's v4l2-h264 builder. Every CAPTURE buffer comes with a buffer
+ * for the picture's co-located motion data (allocated with it), which
+ * B pictures that use it as their co-located picture read.
  *
  * The block decodes progressive frames of the Baseline (without FMO and
  * ASO's slice groups), Main and High profiles, 8-bit 4:2:0: an SPS,
@@ -181,8 +181,11 @@ static int vsoc_vdec_h264_prepare(struct vsoc_vdec_ctx *ctx,
 		ret = vsoc_vdec_find_ref(ctx, run, e->reference_ts, i);
 		if (ret)
 			return ret;
+		if (!run->ref_extra[i])
+			return -EINVAL;
 	}
-	return 0;
+	/* Buffers allocated before the OUTPUT format became H.264: none. */
+	return run->out_extra ? 0 : -EINVAL;
 }
 
 /* The initial reference lists as DPB indexes, into the table SRAM. */
@@ -241,6 +244,25 @@ static int vsoc_vdec_h264_write_dpb(struct regmap *map,
 	return ret;
 }
 
+/* The co-located data buffers of the output and of each reference slot. */
+static int vsoc_vdec_h264_write_colocs(struct regmap *map,
+				       const struct vsoc_vdec_run *run)
+{
+	unsigned int n;
+	int ret;
+
+	ret = regmap_write(map, VSOC_VDEC_H264_OUT_COLOC_LO,
+			   lower_32_bits(run->out_extra)) ?:
+	      regmap_write(map, VSOC_VDEC_H264_OUT_COLOC_HI,
+			   upper_32_bits(run->out_extra));
+	for (n = 0; !ret && n < VSOC_VDEC_H264_DPB_SIZE; n++)
+		ret = regmap_write(map, VSOC_VDEC_H264_REF_COLOC_LO(n),
+				   lower_32_bits(run->ref_extra[n])) ?:
+		      regmap_write(map, VSOC_VDEC_H264_REF_COLOC_HI(n),
+				   upper_32_bits(run->ref_extra[n]));
+	return ret;
+}
+
 /**
  * vsoc_vdec_h264_program() - write the H.264 job registers
  * @map: the block's registers
@@ -268,7 +290,8 @@ int vsoc_vdec_h264_program(struct regmap *map, const struct vsoc_vdec_run *run)
 	if (*run->h264.start_code == V4L2_STATELESS_H264_START_CODE_ANNEX_B)
 		dec_word |= VSOC_VDEC_H264_DEC_ANNEX_B;
 
-	ret = vsoc_vdec_h264_write_lists(map, run, &num_refs);
+	ret = vsoc_vdec_h264_write_lists(map, run, &num_refs) ?:
+	      vsoc_vdec_h264_write_colocs(map, run);
 	if (!ret) {
 		const struct reg_sequence regs[] = {
 			{ VSOC_VDEC_H264_SPS,
@@ -328,7 +351,7 @@ int vsoc_vdec_h264_program(struct regmap *map, const struct vsoc_vdec_run *run)
 }
 EXPORT_SYMBOL_IF_KUNIT(vsoc_vdec_h264_program);
 
-/* Co-located motion data after each picture, a fixed size per macroblock. */
+/* Co-located motion data of each picture, a fixed size per macroblock. */
 static u32 vsoc_vdec_h264_cap_extra(const struct v4l2_pix_format *pix)
 {
 	return DIV_ROUND_UP(pix->width, 16) * DIV_ROUND_UP(pix->height, 16) *

@@ -582,7 +582,14 @@ static void vsoc_vdec_h264_words(struct kunit *test)
 	run.h264.scaling = sm;
 	run.h264.dec = dec;
 	run.h264.start_code = &start_code;
+	run.out_extra = 0x123450000ULL;
+	run.ref_extra[5] = 0x67890000;
 	KUNIT_ASSERT_EQ(test, vsoc_vdec_h264_program(r->map, &run), 0);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_H264_OUT_COLOC_LO), 0x23450000U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_H264_OUT_COLOC_HI), 0x1U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_H264_REF_COLOC_LO(5)), 0x67890000U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_H264_REF_COLOC_LO(4)), 0U);
+	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_H264_REF_COLOC_HI(15)), 0U);
 
 	KUNIT_EXPECT_EQ(test, reg(test, VSOC_VDEC_H264_SPS),
 			100U | 1U << 8 | 4U << 20 | (u32)sps.flags << 25);

@@ -65,8 +65,9 @@ struct vsoc_vdec_hw_caps {
  *	tables) for @run; the common ones are already written
  * @start: optional, when the OUTPUT queue starts streaming: allocate
  *	what the codec keeps per context (sized by the OUTPUT format)
- * @cap_extra: optional: bytes the block keeps after each CAPTURE
- *	picture of format @pix (H.264: co-located motion data)
+ * @cap_extra: optional: bytes of the buffer the block keeps with each
+ *	CAPTURE picture of format @pix (H.264: co-located motion data),
+ *	allocated with the CAPTURE buffer
  *
  * A new codec is one file defining one of these, plus its entry in
  * vsoc_vdec_codecs[] and its controls in the controls table.
@@ -100,6 +101,26 @@ struct vsoc_vdec_pic_addr {
 };
 
 /**
+ * struct vsoc_vdec_buf - a buffer of a context's queues
+ * @m2m: the mem2mem buffer (first: vb2 allocates this structure)
+ * @extra: CAPTURE: the codec's per-picture buffer (&vsoc_vdec_codec.cap_extra),
+ *	or NULL
+ * @extra_dma: its bus address
+ * @extra_size: its bytes
+ */
+struct vsoc_vdec_buf {
+	struct v4l2_m2m_buffer m2m;
+	void *extra;
+	dma_addr_t extra_dma;
+	u32 extra_size;
+};
+
+static inline struct vsoc_vdec_buf *vsoc_vdec_vb2_buf(struct vb2_buffer *vb)
+{
+	return container_of(to_vb2_v4l2_buffer(vb), struct vsoc_vdec_buf, m2m.vb);
+}
+
+/**
  * struct vsoc_vdec_run - everything one job programs
  * @src: the OUTPUT buffer (bitstream)
  * @dst: the CAPTURE buffer (picture)
@@ -113,6 +134,8 @@ struct vsoc_vdec_pic_addr {
  * @bs_addr: bus address of the bitstream
  * @bs_size: bytes of bitstream (the OUTPUT buffer's payload)
  * @refs: reference pictures by register slot (unused ones zero)
+ * @ref_extra: the per-picture buffers of the references by slot (0: none)
+ * @out_extra: the per-picture buffer of the output picture (0: none)
  * @second_field: the CAPTURE buffer already holds this frame's first field
  * @fwht: FWHT controls
  * @fwht.params: the frame's parameters
@@ -142,6 +165,8 @@ struct vsoc_vdec_run {
 	dma_addr_t bs_addr;
 	u32 bs_size;
 	struct vsoc_vdec_pic_addr refs[VSOC_VDEC_NUM_REFS];
+	dma_addr_t ref_extra[VSOC_VDEC_NUM_REFS];
+	dma_addr_t out_extra;
 	bool second_field;
 	union {
 		struct {

@@ -248,7 +248,7 @@
 
 /*
  * --- H.264 (codec 2): frame-based, REF n holds DPB entry n; every
- * picture, output and references, is followed by its co-located motion
+ * picture, output and references, has a buffer of co-located motion
  * data (direct prediction of B slices) ---
  */
 #define VSOC_VDEC_H264_SPS		VSOC_VDEC_PARAM(0)
@@ -312,7 +312,15 @@
 #define VSOC_VDEC_H264_LIST_B0		(VSOC_VDEC_TABLE + 0x320)
 #define VSOC_VDEC_H264_LIST_B1		(VSOC_VDEC_TABLE + 0x340)
 #define   VSOC_VDEC_H264_LIST_LEN		32
-/* Co-located data: after the chroma plane, this many bytes a macroblock. */
+/*
+ * Co-located data of the output picture and of each reference slot: a
+ * buffer of this many bytes a macroblock, kept by software with the
+ * picture.
+ */
 #define VSOC_VDEC_H264_COLOC_MB_SIZE	256
+#define VSOC_VDEC_H264_OUT_COLOC_LO	VSOC_VDEC_PARAM(10)
+#define VSOC_VDEC_H264_OUT_COLOC_HI	VSOC_VDEC_PARAM(11)
+#define VSOC_VDEC_H264_REF_COLOC_LO(n)	VSOC_VDEC_PARAM(16 + 2 * (n))
+#define VSOC_VDEC_H264_REF_COLOC_HI(n)	VSOC_VDEC_PARAM(17 + 2 * (n))
 
 #endif /* _VSOC_VDEC_REGS_H */

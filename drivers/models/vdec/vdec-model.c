@@ -196,15 +196,15 @@ static int vdec_model_load_aux(struct vdec_model *m,
 }
 
 /*
- * Co-located data of picture @i (0 the output, 1 + n slot n), after its
- * chroma plane at @chroma_lo; read from memory if @read, else zeroed.
+ * Co-located data of picture @i (0 the output, 1 + n slot n), at the
+ * address in the register pair at @lo; read from memory if @read, else
+ * zeroed.
  */
 static int vdec_model_load_coloc(struct vdec_model *m,
 				 const struct vdec_model_layout *lay,
-				 unsigned int i, unsigned int chroma_lo,
-				 bool read)
+				 unsigned int i, unsigned int lo, bool read)
 {
-	u64 addr = vdec_model_job_addr(&m->job, chroma_lo) + lay->luma_size / 2;
+	u64 addr = vdec_model_job_addr(&m->job, lo);
 
 	if (!vdec_model_buf(&m->coloc[i], &m->coloc_size[i], lay->coloc_size))
 		return -ENOMEM;
@@ -226,7 +226,7 @@ static int vdec_model_load_colocs(struct vdec_model *m,
 	memset(coloc, 0, VDEC_MODEL_NUM_PICS * sizeof(*coloc));
 	if (!lay->coloc_size)
 		return 0;
-	ret = vdec_model_load_coloc(m, lay, 0, VSOC_VDEC_OUT_CHROMA_LO, false);
+	ret = vdec_model_load_coloc(m, lay, 0, VSOC_VDEC_H264_OUT_COLOC_LO, false);
 	if (ret)
 		return ret;
 	coloc[0] = m->coloc[0];
@@ -234,7 +234,7 @@ static int vdec_model_load_colocs(struct vdec_model *m,
 		if (!(lay->refs & BIT(n)))
 			continue;
 		ret = vdec_model_load_coloc(m, lay, 1 + n,
-					    VSOC_VDEC_REF_CHROMA_LO(n), true);
+					    VSOC_VDEC_H264_REF_COLOC_LO(n), true);
 		if (ret)
 			return ret;
 		coloc[1 + n] = m->coloc[1 + n];
@@ -306,9 +306,9 @@ static u32 vdec_model_run(struct vdec_model *m,
 			return vdec_model_dma_error(ret);
 	}
 	if (lay->coloc_size) {
-		ret = vdec_model_dma(m, vdec_model_job_addr(&m->job, VSOC_VDEC_OUT_CHROMA_LO) +
-				     lay->luma_size / 2, coloc[0], lay->coloc_size,
-				     true);
+		ret = vdec_model_dma(m, vdec_model_job_addr(&m->job,
+							    VSOC_VDEC_H264_OUT_COLOC_LO),
+				     coloc[0], lay->coloc_size, true);
 		if (ret)
 			return vdec_model_dma_error(ret);
 	}

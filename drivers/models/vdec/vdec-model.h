@@ -116,9 +116,8 @@ static inline u64 vdec_model_job_addr(const struct vdec_model_job *job,
  *	segment map), which the job writes back
  * @aux_size: its bytes, 0 if the codec has none
  * @read_aux: the job reads the auxiliary buffer before it decodes
- * @coloc_size: bytes of co-located data (H.264) the job reads after each
- *	reference picture's chroma plane and writes after the output's;
- *	0 if none
+ * @coloc_size: bytes of co-located data (H.264) the job reads for each
+ *	reference picture and writes for the output; 0 if none
  */
 struct vdec_model_layout {
 	u32 codec;
