@@ -74,22 +74,54 @@ static void mc_luma(const struct vdec_pic *ref, int pw, int ph, int px,
 	for (y = 0; y < h; y++)
 		for (x = 0; x < w; x++) {
 			switch (f) {
-			case 0: v = full(win, x, y); break;
-			case 1: v = avg(full(win, x, y), half_h(win, x, y)); break;
-			case 2: v = half_h(win, x, y); break;
-			case 3: v = avg(half_h(win, x, y), full(win, x + 1, y)); break;
-			case 4: v = avg(full(win, x, y), half_v(win, x, y)); break;
-			case 5: v = avg(half_h(win, x, y), half_v(win, x, y)); break;
-			case 6: v = avg(half_h(win, x, y), half_hv(win, x, y)); break;
-			case 7: v = avg(half_h(win, x, y), half_v(win, x + 1, y)); break;
-			case 8: v = half_v(win, x, y); break;
-			case 9: v = avg(half_v(win, x, y), half_hv(win, x, y)); break;
-			case 10: v = half_hv(win, x, y); break;
-			case 11: v = avg(half_hv(win, x, y), half_v(win, x + 1, y)); break;
-			case 12: v = avg(half_v(win, x, y), full(win, x, y + 1)); break;
-			case 13: v = avg(half_v(win, x, y), half_h(win, x, y + 1)); break;
-			case 14: v = avg(half_hv(win, x, y), half_h(win, x, y + 1)); break;
-			default: v = avg(half_v(win, x + 1, y), half_h(win, x, y + 1)); break;
+			case 0:
+				v = full(win, x, y);
+				break;
+			case 1:
+				v = avg(full(win, x, y), half_h(win, x, y));
+				break;
+			case 2:
+				v = half_h(win, x, y);
+				break;
+			case 3:
+				v = avg(half_h(win, x, y), full(win, x + 1, y));
+				break;
+			case 4:
+				v = avg(full(win, x, y), half_v(win, x, y));
+				break;
+			case 5:
+				v = avg(half_h(win, x, y), half_v(win, x, y));
+				break;
+			case 6:
+				v = avg(half_h(win, x, y), half_hv(win, x, y));
+				break;
+			case 7:
+				v = avg(half_h(win, x, y), half_v(win, x + 1, y));
+				break;
+			case 8:
+				v = half_v(win, x, y);
+				break;
+			case 9:
+				v = avg(half_v(win, x, y), half_hv(win, x, y));
+				break;
+			case 10:
+				v = half_hv(win, x, y);
+				break;
+			case 11:
+				v = avg(half_hv(win, x, y), half_v(win, x + 1, y));
+				break;
+			case 12:
+				v = avg(half_v(win, x, y), full(win, x, y + 1));
+				break;
+			case 13:
+				v = avg(half_v(win, x, y), half_h(win, x, y + 1));
+				break;
+			case 14:
+				v = avg(half_hv(win, x, y), half_h(win, x, y + 1));
+				break;
+			default:
+				v = avg(half_v(win, x + 1, y), half_h(win, x, y + 1));
+				break;
 			}
 			dst[y * 16 + x] = v;
 		}

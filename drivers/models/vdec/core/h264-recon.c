@@ -144,8 +144,9 @@ static void intra_nxn(struct h264_ctx *c)
 	for (i = 0; i < 16; i++) {
 		int blk = h264_blk_raster[i];
 
-		h264_pred_intra4x4(c, blk, intra_mode(c, blk & 3, blk >> 2, 1,
-						       d->ipm[i]));
+		int mode = intra_mode(c, blk & 3, blk >> 2, 1, d->ipm[i]);
+
+		h264_pred_intra4x4(c, blk, mode);
 		if (c->mb->nz & (1 << blk))
 			h264_idct4_add(luma_at(c, blk), c->out->stride, 1,
 				       c->coef[blk]);
