@@ -618,7 +618,7 @@ static int mb_type_pred(struct h264_ctx *c, bool *small)
 			return 0;
 		}
 		if (t < 22)
-			return inter_pred(c, t < 4 ? 1 : 2, t >= 4 && !(t & 1),
+			return inter_pred(c, t < 4 ? 1 : 2, t >= 4 && (t & 1),
 					  b_pred[t]) ? 0 : -1;
 		if (t == 22)
 			return sub_mb_pred(c, false, small) ? 0 : -1;

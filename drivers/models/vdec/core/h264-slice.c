@@ -346,12 +346,5 @@ int h264_slice_header(struct h264_ctx *c, u8 nal_type, u8 nal_ref_idc)
 	}
 	if (nal_ref_idc && skip_marking(c, nal_type == 5))
 		return -1;
-	/*
-	 * B slices parse and predict (direct prediction included) but are
-	 * not bit-exact yet (h264-test's CAVLC B streams): refused until
-	 * they are.
-	 */
-	if (s->type == H264_SLICE_B)
-		return -2;
 	return tail(c);
 }
