@@ -70,6 +70,7 @@ static void mb_skip(struct h264_ctx *c)
 		int i;
 
 		m->flags |= MB_DIRECT;
+		m->direct8 = 15;
 		for (i = 0; i < 4; i++) {
 			if (h264_direct(c, i) < 0)
 				c->missing_ref = true;
