@@ -181,17 +181,17 @@ static void inter(struct h264_ctx *c)
 			h264_set_motion(c, l, p->x, p->y, p->w, p->h, p->ref[l], mv);
 		}
 	}
+	if (c->mb->flags & MB_DIRECT) {
+		h264_mc_direct(c, -1);
+		return;
+	}
 	for (k = 0; k < d->nparts; k++) {
 		struct h264_part *p = &d->parts[k];
-		int i, j;
 
-		if (p->pred & 4) {
-			for (j = 0; j < 2; j++)
-				for (i = 0; i < 2; i++)
-					h264_mc_part(c, p->x + i, p->y + j, 1, 1);
-		} else {
+		if (p->pred & 4)
+			h264_mc_direct(c, (p->y >> 1) * 2 + (p->x >> 1));
+		else
 			h264_mc_part(c, p->x, p->y, p->w, p->h);
-		}
 	}
 }
 

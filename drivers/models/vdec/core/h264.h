@@ -167,6 +167,14 @@ struct h264_slice {
 	struct h264_weights w;
 };
 
+/* Half sample planes of a luma block (8.4.2.2.1): b, h and j */
+struct h264_half_planes {
+	u8 b[17 * 16];		/* b at (x + 1/2, y), rows 0..h */
+	u8 v[16 * 17];		/* h at (x, y + 1/2), columns 0..w */
+	u8 j[16 * 16];		/* j at (x + 1/2, y + 1/2) */
+	s16 t[21 * 16];		/* horizontal taps of rows -2..h+2 */
+};
+
 /**
  * struct h264_ctx - the state of one picture's decode
  * @p: parameters
@@ -194,6 +202,7 @@ struct h264_slice {
  * @dq4: LevelScale4x4 << 4 per list (intra Y Cb Cr, inter Y Cb Cr), qp%6
  * @dq8: LevelScale8x8 per list (intra, inter), qp%6
  * @cabac: CABAC engine and contexts (h264-cabac.c)
+ * @halves: luma interpolation scratch (h264-mc.c)
  * @err: a bitstream error was found
  * @missing_ref: a reference picture the stream uses is not there
  * @unsupported: the stream uses a feature the core does not decode
@@ -223,6 +232,7 @@ struct h264_ctx {
 	u16 dq4[6][6][16];
 	u16 dq8[2][6][64];
 	struct h264_cabac *cabac;
+	struct h264_half_planes halves;
 	bool err;
 	bool missing_ref;
 	bool unsupported;
@@ -399,6 +409,7 @@ int h264_direct(struct h264_ctx *c, int blk8);
 
 /* h264-mc.c */
 void h264_mc_part(struct h264_ctx *c, int x, int y, int w, int h);
+void h264_mc_direct(struct h264_ctx *c, int blk8);
 
 /* h264-deblock.c */
 void h264_deblock(struct h264_ctx *c);
