@@ -170,7 +170,8 @@ static void weight_bi(u8 *dst, int ds, int step, const u8 *p0, const u8 *p1,
 		      int ps, int w, int h, int denom, const int *wt,
 		      const int *off, int mode)
 {
-	int x, y, o = (off[0] + off[1] + 1) >> 1, r = 1 << denom;
+	int x, y, o = mode ? (off[0] + off[1] + 1) >> 1 : 0;
+	int r = mode ? 1 << denom : 0;
 
 	if (!mode || (mode == 2 && wt[0] == 32 && wt[1] == 32 && !o)) {
 		for (y = 0; y < h; y++, dst += ds, p0 += ps, p1 += ps)
@@ -191,7 +192,7 @@ static void weight(u8 *dst, int ds, int step, const u8 *p0, const u8 *p1,
 		   const int *off, int mode)
 {
 	const u8 *q = p0 ? p0 : p1;
-	int x, y, k = p0 ? 0 : 1, r = denom ? 1 << (denom - 1) : 0;
+	int x, y, k = p0 ? 0 : 1, r = mode && denom ? 1 << (denom - 1) : 0;
 
 	if (p0 && p1) {
 		weight_bi(dst, ds, step, p0, p1, ps, w, h, denom, wt, off, mode);
