@@ -290,8 +290,8 @@ static int block_nc(struct h264_ctx *c, int comp, int x, int y)
 }
 
 /* Dequantise 4x4 levels in scan order into raster coefficients (8.5.12.1) */
-static void dequant4(struct h264_ctx *c, s32 *dst, const s32 *lvl, int start,
-		     int list, int qp)
+void h264_dequant4(struct h264_ctx *c, s32 *dst, const s32 *lvl, int start,
+		   int list, int qp)
 {
 	const u16 *ls = c->dq4[list][qp % 6];
 	int i, sh = qp / 6;
@@ -309,8 +309,8 @@ static void dequant4(struct h264_ctx *c, s32 *dst, const s32 *lvl, int start,
 	}
 }
 
-static void dequant8(struct h264_ctx *c, s32 *dst, const s32 *lvl, int list,
-		     int qp)
+void h264_dequant8(struct h264_ctx *c, s32 *dst, const s32 *lvl, int list,
+		   int qp)
 {
 	const u16 *ls = c->dq8[list][qp % 6];
 	int i, sh = qp / 6;
@@ -324,7 +324,7 @@ static void dequant8(struct h264_ctx *c, s32 *dst, const s32 *lvl, int list,
 	}
 }
 
-static int chroma_qp(struct h264_ctx *c, int comp)
+int h264_chroma_qp_of(struct h264_ctx *c, int comp)
 {
 	int off = comp ? c->p->pps.second_chroma_qp_index_offset :
 		c->p->pps.chroma_qp_index_offset;
@@ -368,7 +368,7 @@ static int luma_residual(struct h264_ctx *c)
 			} else if (n || i16) {
 				if (n)
 					mb->nz |= 1 << blk;
-				dequant4(c, c->coef[blk], lvl, i16, list, c->qp);
+				h264_dequant4(c, c->coef[blk], lvl, i16, list, c->qp);
 			}
 		}
 		if (t8) {
@@ -377,7 +377,7 @@ static int luma_residual(struct h264_ctx *c)
 			if (mb->nnz[blk] | mb->nnz[blk + 1] | mb->nnz[blk + 4] |
 			    mb->nnz[blk + 5])
 				mb->nz |= 0x33 << blk;
-			dequant8(c, c->coef8[i8], lvl8, list ? 1 : 0, c->qp);
+			h264_dequant8(c, c->coef8[i8], lvl8, list ? 1 : 0, c->qp);
 		}
 	}
 	return 0;
@@ -401,7 +401,7 @@ static int chroma_residual(struct h264_ctx *c)
 	if (!(mb->cbp & 0x20))
 		return 0;
 	for (comp = 0; comp < 2; comp++) {
-		int qpc = chroma_qp(c, comp);
+		int qpc = h264_chroma_qp_of(c, comp);
 
 		for (i = 0; i < 4; i++) {
 			memset(lvl, 0, sizeof(lvl));
@@ -410,14 +410,14 @@ static int chroma_residual(struct h264_ctx *c)
 			if (n < 0)
 				return -1;
 			mb->nnz[16 + comp * 4 + i] = n;
-			dequant4(c, c->ccoef[comp][i], lvl, 1, list + comp, qpc);
+			h264_dequant4(c, c->ccoef[comp][i], lvl, 1, list + comp, qpc);
 		}
 	}
 	return 0;
 }
 
 /* Clear the coefficient state of the current macroblock */
-static void clear_coefs(struct h264_ctx *c)
+void h264_clear_coefs(struct h264_ctx *c)
 {
 	memset(c->coef, 0, sizeof(c->coef));
 	memset(c->coef8, 0, sizeof(c->coef8));
@@ -428,7 +428,7 @@ static void clear_coefs(struct h264_ctx *c)
 	c->mb->nz = 0;
 }
 
-static int pcm(struct h264_ctx *c)
+int h264_pcm(struct h264_ctx *c)
 {
 	struct vdec_pic *o = c->out;
 	u8 *y = o->luma + c->mby * 16 * o->stride + c->mbx * 16;
@@ -465,7 +465,7 @@ static int ref_idx(struct h264_ctx *c, int list)
 }
 
 /* Sub-macroblock shapes: 0 8x8, 1 8x4, 2 4x8, 3 4x4 */
-static void add_parts(struct h264_mbd *d, int x, int y, int shape, int pred)
+void h264_add_parts(struct h264_mbd *d, int x, int y, int shape, int pred)
 {
 	static const u8 wh[4][2] = { { 2, 2 }, { 2, 1 }, { 1, 2 }, { 1, 1 } };
 	int w = wh[shape][0], h = wh[shape][1], i, j;
@@ -484,8 +484,8 @@ static void add_parts(struct h264_mbd *d, int x, int y, int shape, int pred)
 }
 
 /* B sub_mb_type -> pred bits (0 direct) and shape */
-static const u8 b_sub_pred[13] = { 4, 1, 2, 3, 1, 1, 2, 2, 3, 3, 1, 2, 3 };
-static const u8 b_sub_shape[13] = { 0, 0, 0, 0, 1, 2, 1, 2, 1, 2, 3, 3, 3 };
+const u8 h264_b_sub_pred[13] = { 4, 1, 2, 3, 1, 1, 2, 2, 3, 3, 1, 2, 3 };
+const u8 h264_b_sub_shape[13] = { 0, 0, 0, 0, 1, 2, 1, 2, 1, 2, 3, 3, 3 };
 
 /* Parse sub_mb_pred(); false on an invalid code */
 static bool sub_mb_pred(struct h264_ctx *c, bool ref0, bool *small)
@@ -500,8 +500,8 @@ static bool sub_mb_pred(struct h264_ctx *c, bool ref0, bool *small)
 		t = h264_ue(&c->b, &c->err);
 		if (t > (bslice ? 12u : 3u))
 			return false;
-		pred[i] = bslice ? b_sub_pred[t] : 1;
-		shape[i] = bslice ? b_sub_shape[t] : t;
+		pred[i] = bslice ? h264_b_sub_pred[t] : 1;
+		shape[i] = bslice ? h264_b_sub_shape[t] : t;
 		if (pred[i] == 4 ?
 		    !(c->p->sps.flags & VDEC_H264_SPS_DIRECT_8X8_INFERENCE) :
 		    shape[i])
@@ -510,7 +510,7 @@ static bool sub_mb_pred(struct h264_ctx *c, bool ref0, bool *small)
 	d->nparts = 0;
 	for (i = 0; i < 4; i++) {
 		first[i] = d->nparts;
-		add_parts(d, (i & 1) * 2, (i >> 1) * 2, shape[i], pred[i]);
+		h264_add_parts(d, (i & 1) * 2, (i >> 1) * 2, shape[i], pred[i]);
 	}
 	first[4] = d->nparts;
 	for (l = 0; l < 2; l++)
@@ -540,19 +540,24 @@ static bool sub_mb_pred(struct h264_ctx *c, bool ref0, bool *small)
 }
 
 /* B mb_type 1..21 -> pred bits of the partitions */
-static const u8 b_pred[22][2] = {
+const u8 h264_b_pred[22][2] = {
 	{ 0, 0 }, { 1, 0 }, { 2, 0 }, { 3, 0 },
 	{ 1, 1 }, { 1, 1 }, { 2, 2 }, { 2, 2 }, { 1, 2 }, { 1, 2 },
 	{ 2, 1 }, { 2, 1 }, { 1, 3 }, { 1, 3 }, { 2, 3 }, { 2, 3 },
 	{ 3, 1 }, { 3, 1 }, { 3, 2 }, { 3, 2 }, { 3, 3 }, { 3, 3 },
 };
 
-/* Parse mb_pred() of inter partitions; false on an invalid code */
-static bool inter_pred(struct h264_ctx *c, int parts, int shape_8x16,
-		       const u8 *pred)
+/**
+ * h264_inter_parts() - the partitions of a 16x16, 16x8 or 8x16 macroblock
+ * @d: macroblock syntax
+ * @parts: 1 or 2
+ * @shape_8x16: 8x16 rather than 16x8
+ * @pred: prediction bits of each partition
+ */
+void h264_inter_parts(struct h264_mbd *d, int parts, int shape_8x16,
+		      const u8 *pred)
 {
-	struct h264_mbd *d = &c->mbd;
-	int k, l;
+	int k;
 
 	d->nparts = parts;
 	for (k = 0; k < parts; k++) {
@@ -565,6 +570,16 @@ static bool inter_pred(struct h264_ctx *c, int parts, int shape_8x16,
 		p->x = shape_8x16 ? 2 * k : 0;
 		p->y = shape_8x16 ? 0 : 2 * k;
 	}
+}
+
+/* Parse mb_pred() of inter partitions; false on an invalid code */
+static bool inter_pred(struct h264_ctx *c, int parts, int shape_8x16,
+		       const u8 *pred)
+{
+	struct h264_mbd *d = &c->mbd;
+	int k, l;
+
+	h264_inter_parts(d, parts, shape_8x16, pred);
 	for (l = 0; l < 2; l++)
 		for (k = 0; k < parts; k++)
 			if (d->parts[k].pred & (1 << l)) {
@@ -611,15 +626,15 @@ static int mb_type_pred(struct h264_ctx *c, bool *small)
 			*small = !(c->p->sps.flags &
 				   VDEC_H264_SPS_DIRECT_8X8_INFERENCE);
 			d->nparts = 0;
-			add_parts(d, 0, 0, 0, 4);
-			add_parts(d, 2, 0, 0, 4);
-			add_parts(d, 0, 2, 0, 4);
-			add_parts(d, 2, 2, 0, 4);
+			h264_add_parts(d, 0, 0, 0, 4);
+			h264_add_parts(d, 2, 0, 0, 4);
+			h264_add_parts(d, 0, 2, 0, 4);
+			h264_add_parts(d, 2, 2, 0, 4);
 			return 0;
 		}
 		if (t < 22)
-			return inter_pred(c, t < 4 ? 1 : 2, t >= 4 && !(t & 1),
-					  b_pred[t]) ? 0 : -1;
+			return inter_pred(c, t < 4 ? 1 : 2, t >= 4 && (t & 1),
+					  h264_b_pred[t]) ? 0 : -1;
 		if (t == 22)
 			return sub_mb_pred(c, false, small) ? 0 : -1;
 		t -= 23;
@@ -665,12 +680,12 @@ int h264_cavlc_mb(struct h264_ctx *c)
 	u32 t;
 
 	memset(d, 0, sizeof(*d));
-	clear_coefs(c);
+	h264_clear_coefs(c);
 	if (mb_type_pred(c, &small) < 0 || c->err)
 		return -1;
 	mb->flags = d->flags;
 	if (d->flags & MB_PCM)
-		return pcm(c);
+		return h264_pcm(c);
 	if (!(d->flags & MB_I16)) {
 		t = h264_ue(&c->b, &c->err);
 		if (t > 47)

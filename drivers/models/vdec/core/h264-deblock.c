@@ -83,9 +83,12 @@ static void filter_edge(u8 *pix, int s, int along, int n, const u8 *bs,
 	for (k = 0; k < n; k++) {
 		int b = bs[chroma ? k >> 1 : k >> 2];
 
-		if (b)
-			filter_point(pix + k * along, s, b, alpha, beta,
-				     b < 4 ? h264_tc0[ia][b - 1] : 0, chroma);
+		if (!b) {
+			k |= chroma ? 1 : 3;	/* the rest of the 4x4 edge */
+			continue;
+		}
+		filter_point(pix + k * along, s, b, alpha, beta,
+			     b < 4 ? h264_tc0[ia][b - 1] : 0, chroma);
 	}
 }
 
@@ -138,6 +141,11 @@ static int edge_bs(const struct h264_mb *p, int bp, const struct h264_mb *q,
 	return motion_bs(p, bp, q, bq);
 }
 
+static bool any_bs(const u8 *bs)
+{
+	return bs[0] | bs[1] | bs[2] | bs[3];
+}
+
 static int chroma_qp(const struct h264_mb *m, const struct h264_dbk *d, int comp)
 {
 	return h264_chroma_qp[h264_clip3(0, 51, m->qp + d->chroma_qp_off[comp])];
@@ -175,15 +183,16 @@ static void mb_dir(struct h264_ctx *c, struct h264_mb *m, int mbx, int mby,
 
 			bs[e][k] = edge_bs(p, bp, m, bq, !e);
 		}
-		filter_edge(y + e * 4 * across, across, along, 16, bs[e],
-			    (p->qp + m->qp + 1) >> 1, d, false);
+		if (any_bs(bs[e]))
+			filter_edge(y + e * 4 * across, across, along, 16, bs[e],
+				    (p->qp + m->qp + 1) >> 1, d, false);
 	}
 	for (comp = 0; comp < 2; comp++)
 		for (e = 0; e < 4; e += 2) {
 			const struct h264_mb *p = e ? m : nb;
 			int cq = comp ^ c->cb_off;
 
-			if (!p)
+			if (!p || !any_bs(bs[e]))
 				continue;
 			filter_edge(uv + cq + e * 2 * (vert ? 2 : s), vert ? 2 : s,
 				    vert ? s : 2, 8, bs[e],

@@ -15,136 +15,199 @@ static inline int tap6(int a, int b, int c, int d, int e, int f)
 	return a - 5 * b + 20 * c + 20 * d - 5 * e + f;
 }
 
-/* b at (x + 1/2, y) */
-static inline int half_h(const u8 *w, int x, int y)
-{
-	const u8 *r = w + (y + 2) * WIN + x;
-
-	return h264_clip_pixel((tap6(r[0], r[1], r[2], r[3], r[4], r[5]) + 16) >> 5);
-}
-
-/* h at (x, y + 1/2) */
-static inline int half_v(const u8 *w, int x, int y)
-{
-	const u8 *r = w + y * WIN + x + 2;
-
-	return h264_clip_pixel((tap6(r[0], r[WIN], r[2 * WIN], r[3 * WIN],
-				     r[4 * WIN], r[5 * WIN]) + 16) >> 5);
-}
-
-/* j at (x + 1/2, y + 1/2) */
-static inline int half_hv(const u8 *w, int x, int y)
-{
-	int t[6], k;
-
-	for (k = 0; k < 6; k++) {
-		const u8 *r = w + (y + k) * WIN + x;
-
-		t[k] = tap6(r[0], r[1], r[2], r[3], r[4], r[5]);
-	}
-	return h264_clip_pixel((tap6(t[0], t[1], t[2], t[3], t[4], t[5]) +
-				512) >> 10);
-}
-
-static inline int full(const u8 *w, int x, int y)
-{
-	return w[(y + 2) * WIN + x + 2];
-}
-
 static inline int avg(int a, int b)
 {
 	return (a + b + 1) >> 1;
 }
 
-/* Luma prediction of a w x h block at (px, py) + mv (8.4.2.2.1) */
-static void mc_luma(const struct vdec_pic *ref, int pw, int ph, int px,
-		    int py, int w, int h, const s16 *mv, u8 *dst)
+/* @s points at the window's top left (2 samples above and left) */
+static void half_b(const u8 *s, int ss, int w, int h, u8 *dst)
 {
-	u8 win[WIN * WIN];
-	int ix = px + (mv[0] >> 2), iy = py + (mv[1] >> 2);
-	int f = (mv[1] & 3) * 4 + (mv[0] & 3), x, y, v;
+	int x, y;
+
+	for (y = 0; y <= h; y++) {
+		const u8 *r = s + (y + 2) * ss;
+
+		for (x = 0; x < w; x++, r++) {
+			int t = tap6(r[0], r[1], r[2], r[3], r[4], r[5]);
+
+			dst[y * 16 + x] = h264_clip_pixel((t + 16) >> 5);
+		}
+	}
+}
+
+static void half_v(const u8 *s, int ss, int w, int h, u8 *dst)
+{
+	int x, y;
+
+	for (y = 0; y < h; y++) {
+		const u8 *r = s + y * ss + 2;
+
+		for (x = 0; x <= w; x++, r++) {
+			int t = tap6(r[0], r[ss], r[2 * ss], r[3 * ss],
+				     r[4 * ss], r[5 * ss]);
+
+			dst[y * 17 + x] = h264_clip_pixel((t + 16) >> 5);
+		}
+	}
+}
+
+static void half_j(const u8 *s, int ss, int w, int h,
+		   struct h264_half_planes *hs)
+{
+	int x, y;
 
 	for (y = 0; y < h + 5; y++) {
-		const u8 *row = ref->luma +
-			h264_clip3(0, ph - 1, iy - 2 + y) * ref->stride;
+		const u8 *r = s + y * ss;
 
-		for (x = 0; x < w + 5; x++)
-			win[y * WIN + x] = row[h264_clip3(0, pw - 1, ix - 2 + x)];
+		for (x = 0; x < w; x++, r++)
+			hs->t[y * 16 + x] = tap6(r[0], r[1], r[2], r[3], r[4], r[5]);
 	}
 	for (y = 0; y < h; y++)
 		for (x = 0; x < w; x++) {
-			switch (f) {
-			case 0: v = full(win, x, y); break;
-			case 1: v = avg(full(win, x, y), half_h(win, x, y)); break;
-			case 2: v = half_h(win, x, y); break;
-			case 3: v = avg(half_h(win, x, y), full(win, x + 1, y)); break;
-			case 4: v = avg(full(win, x, y), half_v(win, x, y)); break;
-			case 5: v = avg(half_h(win, x, y), half_v(win, x, y)); break;
-			case 6: v = avg(half_h(win, x, y), half_hv(win, x, y)); break;
-			case 7: v = avg(half_h(win, x, y), half_v(win, x + 1, y)); break;
-			case 8: v = half_v(win, x, y); break;
-			case 9: v = avg(half_v(win, x, y), half_hv(win, x, y)); break;
-			case 10: v = half_hv(win, x, y); break;
-			case 11: v = avg(half_hv(win, x, y), half_v(win, x + 1, y)); break;
-			case 12: v = avg(half_v(win, x, y), full(win, x, y + 1)); break;
-			case 13: v = avg(half_v(win, x, y), half_h(win, x, y + 1)); break;
-			case 14: v = avg(half_hv(win, x, y), half_h(win, x, y + 1)); break;
-			default: v = avg(half_v(win, x + 1, y), half_h(win, x, y + 1)); break;
-			}
-			dst[y * 16 + x] = v;
+			const s16 *t = hs->t + y * 16 + x;
+			int v = tap6(t[0], t[16], t[32], t[48], t[64], t[80]);
+
+			hs->j[y * 16 + x] = h264_clip_pixel((v + 512) >> 10);
 		}
 }
 
-/* Chroma prediction of a w x h block (chroma samples) (8.4.2.2.2) */
+/* Luma prediction of a w x h block at (px, py) + mv (8.4.2.2.1) */
+static void mc_luma(const struct vdec_pic *ref, int pw, int ph, int px,
+		    int py, int w, int h, const s16 *mv, u8 *dst,
+		    struct h264_half_planes *hs)
+{
+	u8 win[WIN * WIN];
+	int ix = px + (mv[0] >> 2), iy = py + (mv[1] >> 2);
+	int fx = mv[0] & 3, fy = mv[1] & 3, x, y, ss, s0, s1;
+	const u8 *s, *p0, *p1;
+
+	if (ix >= 2 && iy >= 2 && ix + w + 3 <= pw && iy + h + 3 <= ph) {
+		s = ref->luma + (iy - 2) * ref->stride + ix - 2;
+		ss = ref->stride;
+	} else {
+		for (y = 0; y < h + 5; y++) {
+			const u8 *row = ref->luma +
+				h264_clip3(0, ph - 1, iy - 2 + y) * ref->stride;
+
+			for (x = 0; x < w + 5; x++)
+				win[y * WIN + x] = row[h264_clip3(0, pw - 1, ix - 2 + x)];
+		}
+		s = win;
+		ss = WIN;
+	}
+	/* the two samples averaged (the same one twice when not) */
+	p0 = s + 2 * ss + 2;
+	s0 = ss;
+	if (fx && fy != 2) {
+		half_b(s, ss, w, h, hs->b);
+		p0 = hs->b + (fy == 3 ? 16 : 0);
+		s0 = 16;
+	}
+	p1 = p0;
+	s1 = s0;
+	if (fy && fx != 2) {
+		half_v(s, ss, w, h, hs->v);
+		p1 = hs->v + (fx == 3 ? 1 : 0);
+		s1 = 17;
+		if (!fx) {
+			p0 = fy == 1 ? s + 2 * ss + 2 : fy == 3 ? s + 3 * ss + 2 : p1;
+			s0 = fy == 2 ? 17 : ss;
+		}
+	} else if (!fy && fx) {
+		p1 = fx == 1 ? s + 2 * ss + 2 : fx == 3 ? s + 2 * ss + 3 : p0;
+		s1 = fx == 2 ? 16 : ss;
+	}
+	if (fx == 2 && fy) {
+		half_j(s, ss, w, h, hs);
+		p1 = hs->j;
+		s1 = 16;
+		if (fy == 2) {
+			p0 = p1;
+			s0 = 16;
+		}
+	} else if (fy == 2 && fx) {
+		half_j(s, ss, w, h, hs);
+		p0 = hs->j;
+		s0 = 16;
+	}
+	for (y = 0; y < h; y++)
+		for (x = 0; x < w; x++)
+			dst[y * 16 + x] = avg(p0[y * s0 + x], p1[y * s1 + x]);
+}
+
+/* Chroma prediction of both components, w x h samples (8.4.2.2.2) */
 static void mc_chroma(const struct vdec_pic *ref, int cw, int ch, int px,
-		      int py, int w, int h, const s16 *mv, int comp, u8 *dst)
+		      int py, int w, int h, const s16 *mv, int cb, u8 *dst0,
+		      u8 *dst1)
 {
 	int ix = px + (mv[0] >> 3), iy = py + (mv[1] >> 3);
 	int fx = mv[0] & 7, fy = mv[1] & 7, x, y;
+	int a = (8 - fx) * (8 - fy), b = fx * (8 - fy), c = (8 - fx) * fy;
+	int d = fx * fy;
+	bool inside = ix >= 0 && iy >= 0 && ix + w + 1 <= cw && iy + h + 1 <= ch;
 
 	for (y = 0; y < h; y++) {
-		const u8 *r0 = ref->chroma + comp +
+		const u8 *r0 = ref->chroma +
 			h264_clip3(0, ch - 1, iy + y) * ref->stride;
-		const u8 *r1 = ref->chroma + comp +
+		const u8 *r1 = ref->chroma +
 			h264_clip3(0, ch - 1, iy + y + 1) * ref->stride;
 
 		for (x = 0; x < w; x++) {
-			int x0 = 2 * h264_clip3(0, cw - 1, ix + x);
-			int x1 = 2 * h264_clip3(0, cw - 1, ix + x + 1);
+			int x0 = inside ? 2 * (ix + x) : 2 * h264_clip3(0, cw - 1, ix + x);
+			int x1 = inside ? x0 + 2 : 2 * h264_clip3(0, cw - 1, ix + x + 1);
 
-			dst[y * 8 + x] = ((8 - fx) * (8 - fy) * r0[x0] +
-					  fx * (8 - fy) * r0[x1] +
-					  (8 - fx) * fy * r1[x0] +
-					  fx * fy * r1[x1] + 32) >> 6;
+			dst0[y * 8 + x] = (a * r0[x0 + cb] + b * r0[x1 + cb] +
+					   c * r1[x0 + cb] + d * r1[x1 + cb] + 32) >> 6;
+			dst1[y * 8 + x] = (a * r0[x0 + !cb] + b * r0[x1 + !cb] +
+					   c * r1[x0 + !cb] + d * r1[x1 + !cb] + 32) >> 6;
 		}
 	}
 }
 
-/* Weighted sample prediction of one plane block into @dst */
+/* Weighted sample prediction of a bi-predicted block (8-301) */
+static void weight_bi(u8 *dst, int ds, int step, const u8 *p0, const u8 *p1,
+		      int ps, int w, int h, int denom, const int *wt,
+		      const int *off, int mode)
+{
+	int x, y, o = mode ? (off[0] + off[1] + 1) >> 1 : 0;
+	int r = mode ? 1 << denom : 0;
+
+	if (!mode || (mode == 2 && wt[0] == 32 && wt[1] == 32 && !o)) {
+		for (y = 0; y < h; y++, dst += ds, p0 += ps, p1 += ps)
+			for (x = 0; x < w; x++)
+				dst[x * step] = avg(p0[x], p1[x]);
+		return;
+	}
+	for (y = 0; y < h; y++, dst += ds, p0 += ps, p1 += ps)
+		for (x = 0; x < w; x++)
+			dst[x * step] = h264_clip_pixel(((p0[x] * wt[0] +
+							  p1[x] * wt[1] + r) >>
+							 (denom + 1)) + o);
+}
+
+/* Weighted sample prediction of one plane block into @dst (8.4.2.3) */
 static void weight(u8 *dst, int ds, int step, const u8 *p0, const u8 *p1,
 		   int ps, int w, int h, int denom, const int *wt,
 		   const int *off, int mode)
 {
-	int x, y, v;
+	const u8 *q = p0 ? p0 : p1;
+	int x, y, k = p0 ? 0 : 1, r = mode && denom ? 1 << (denom - 1) : 0;
 
-	for (y = 0; y < h; y++)
-		for (x = 0; x < w; x++) {
-			int a = p0 ? p0[y * ps + x] : 0, b = p1 ? p1[y * ps + x] : 0;
-
-			if (!mode) {
-				v = p0 && p1 ? (a + b + 1) >> 1 : p0 ? a : b;
-			} else if (p0 && p1) {
-				v = ((a * wt[0] + b * wt[1] + (1 << denom)) >>
-				     (denom + 1)) + ((off[0] + off[1] + 1) >> 1);
-			} else {
-				int s = p0 ? a : b, k = p0 ? 0 : 1;
-
-				v = denom >= 1 ? ((s * wt[k] + (1 << (denom - 1))) >>
-						  denom) + off[k] :
-					s * wt[k] + off[k];
-			}
-			dst[y * ds + x * step] = h264_clip_pixel(v);
+	if (p0 && p1) {
+		weight_bi(dst, ds, step, p0, p1, ps, w, h, denom, wt, off, mode);
+		return;
+	}
+	for (y = 0; y < h; y++, dst += ds, q += ps) {
+		if (!mode && step == 1) {
+			memcpy(dst, q, w);
+			continue;
 		}
+		for (x = 0; x < w; x++)
+			dst[x * step] = !mode ? q[x] :
+				h264_clip_pixel(((q[x] * wt[k] + r) >> denom) +
+						off[k]);
+	}
 }
 
 /* The weights of the references of a block; mode 0 when default */
@@ -216,10 +279,10 @@ void h264_mc_part(struct h264_ctx *c, int x, int y, int w, int h)
 			memset(pc[l], 128, sizeof(pc[l]));
 			continue;
 		}
-		mc_luma(rp, pw, ph, px, py, w * 4, h * 4, m->mv[l][blk], pl[l]);
-		for (comp = 0; comp < 2; comp++)
-			mc_chroma(rp, pw / 2, ph / 2, px / 2, py / 2, w * 2, h * 2,
-				  m->mv[l][blk], comp ^ c->cb_off, pc[l][comp]);
+		mc_luma(rp, pw, ph, px, py, w * 4, h * 4, m->mv[l][blk], pl[l],
+			&c->halves);
+		mc_chroma(rp, pw / 2, ph / 2, px / 2, py / 2, w * 2, h * 2,
+			  m->mv[l][blk], c->cb_off, pc[l][0], pc[l][1]);
 	}
 	if (!use[0] && !use[1])
 		return;
@@ -234,4 +297,53 @@ void h264_mc_part(struct h264_ctx *c, int x, int y, int w, int h)
 		       use[1] ? pc[1][comp] : NULL, 8, w * 2, h * 2, denom, wt,
 		       off, mode);
 	}
+}
+
+static bool same_motion(const struct h264_mb *m, int b0, int b1)
+{
+	return m->ref[0][b0 >> 4] == m->ref[0][b1 >> 4] &&
+		m->ref[1][b0 >> 4] == m->ref[1][b1 >> 4] &&
+		m->refpic[0][b0 >> 4] == m->refpic[0][b1 >> 4] &&
+		m->refpic[1][b0 >> 4] == m->refpic[1][b1 >> 4] &&
+		!memcmp(m->mv[0][b0 & 15], m->mv[0][b1 & 15], 4) &&
+		!memcmp(m->mv[1][b0 & 15], m->mv[1][b1 & 15], 4);
+}
+
+/**
+ * h264_mc_direct() - inter prediction of an 8x8 block predicted in direct
+ *	mode, in one piece when its 4x4 blocks share their motion
+ * @c: decoder
+ * @blk8: the 8x8 block, or -1 for the whole macroblock (B_Skip,
+ *	B_Direct_16x16)
+ */
+void h264_mc_direct(struct h264_ctx *c, int blk8)
+{
+	const struct h264_mb *m = c->mb;
+	int x, y, i, k, b, first;
+
+	if (blk8 < 0) {
+		for (k = 1; k < 16; k++) {
+			b = h264_blk_raster[k];
+			if (!same_motion(m, 0, ((b >> 3) * 2 + ((b & 3) >> 1)) << 4 | b))
+				break;
+		}
+		if (k == 16) {
+			h264_mc_part(c, 0, 0, 4, 4);
+			return;
+		}
+		for (i = 0; i < 4; i++)
+			h264_mc_direct(c, i);
+		return;
+	}
+	x = (blk8 & 1) * 2;
+	y = (blk8 >> 1) * 2;
+	first = blk8 << 4 | (y * 4 + x);
+	if (same_motion(m, first, blk8 << 4 | (y * 4 + x + 1)) &&
+	    same_motion(m, first, blk8 << 4 | ((y + 1) * 4 + x)) &&
+	    same_motion(m, first, blk8 << 4 | ((y + 1) * 4 + x + 1))) {
+		h264_mc_part(c, x, y, 2, 2);
+		return;
+	}
+	for (i = 0; i < 4; i++)
+		h264_mc_part(c, x + (i & 1), y + (i >> 1), 1, 1);
 }

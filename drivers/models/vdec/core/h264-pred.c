@@ -269,9 +269,10 @@ static void pred_block(struct h264_ctx *c, u8 *dst, int n, int step,
 		b = n == 16 ? (5 * h + 32) >> 6 : (34 * h + 32) >> 6;
 		cc = n == 16 ? (5 * vv + 32) >> 6 : (34 * vv + 32) >> 6;
 		for (y = 0; y < n; y++)
-			for (x = 0; x < n; x++)
-				dst[y * s + x * step] = h264_clip_pixel(
-					(a + b * (x - k + 1) + cc * (y - k + 1) + 16) >> 5);
+			for (x = 0; x < n; x++) {
+				v = a + b * (x - k + 1) + cc * (y - k + 1) + 16;
+				dst[y * s + x * step] = h264_clip_pixel(v >> 5);
+			}
 		return;
 	}
 	for (y = 0; y < n; y++)

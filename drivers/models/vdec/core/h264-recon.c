@@ -144,8 +144,9 @@ static void intra_nxn(struct h264_ctx *c)
 	for (i = 0; i < 16; i++) {
 		int blk = h264_blk_raster[i];
 
-		h264_pred_intra4x4(c, blk, intra_mode(c, blk & 3, blk >> 2, 1,
-						       d->ipm[i]));
+		int mode = intra_mode(c, blk & 3, blk >> 2, 1, d->ipm[i]);
+
+		h264_pred_intra4x4(c, blk, mode);
 		if (c->mb->nz & (1 << blk))
 			h264_idct4_add(luma_at(c, blk), c->out->stride, 1,
 				       c->coef[blk]);
@@ -180,17 +181,17 @@ static void inter(struct h264_ctx *c)
 			h264_set_motion(c, l, p->x, p->y, p->w, p->h, p->ref[l], mv);
 		}
 	}
+	if (c->mb->flags & MB_DIRECT) {
+		h264_mc_direct(c, -1);
+		return;
+	}
 	for (k = 0; k < d->nparts; k++) {
 		struct h264_part *p = &d->parts[k];
-		int i, j;
 
-		if (p->pred & 4) {
-			for (j = 0; j < 2; j++)
-				for (i = 0; i < 2; i++)
-					h264_mc_part(c, p->x + i, p->y + j, 1, 1);
-		} else {
+		if (p->pred & 4)
+			h264_mc_direct(c, (p->y >> 1) * 2 + (p->x >> 1));
+		else
 			h264_mc_part(c, p->x, p->y, p->w, p->h);
-		}
 	}
 }
 

@@ -23,14 +23,15 @@ static void init_lists(struct h264_ctx *c)
 {
 	const struct vdec_h264_params *p = c->p;
 	struct h264_slice *s = &c->sl;
-	int l, i, n = min((int)p->num_refs, VDEC_H264_LIST_LEN);
+	int l, i, n = p->num_refs;
 
 	for (l = 0; l < 2; l++)
 		for (i = 0; i < VDEC_H264_LIST_LEN + 1; i++) {
 			const u8 *src = s->type == H264_SLICE_B ?
 				(l ? p->ref_list_b1 : p->ref_list_b0) :
 				p->ref_list_p;
-			int v = i < n && !(l && s->type != H264_SLICE_B) ? src[i] : -1;
+			int v = i < n && i < VDEC_H264_LIST_LEN &&
+				!(l && s->type != H264_SLICE_B) ? src[i] : -1;
 
 			s->list[l][i] = dpb_ref(c, v) ? v : -1;
 		}
@@ -345,12 +346,5 @@ int h264_slice_header(struct h264_ctx *c, u8 nal_type, u8 nal_ref_idc)
 	}
 	if (nal_ref_idc && skip_marking(c, nal_type == 5))
 		return -1;
-	/*
-	 * B slices parse and predict (direct prediction included) but are
-	 * not bit-exact yet (h264-test's CAVLC B streams): refused until
-	 * they are.
-	 */
-	if (s->type == H264_SLICE_B)
-		return -2;
 	return tail(c);
 }

@@ -70,14 +70,11 @@ static void mb_skip(struct h264_ctx *c)
 		int i;
 
 		m->flags |= MB_DIRECT;
-		for (i = 0; i < 4; i++) {
+		m->direct8 = 15;
+		for (i = 0; i < 4; i++)
 			if (h264_direct(c, i) < 0)
 				c->missing_ref = true;
-			h264_mc_part(c, (i & 1) * 2, (i >> 1) * 2, 1, 1);
-			h264_mc_part(c, (i & 1) * 2 + 1, (i >> 1) * 2, 1, 1);
-			h264_mc_part(c, (i & 1) * 2, (i >> 1) * 2 + 1, 1, 1);
-			h264_mc_part(c, (i & 1) * 2 + 1, (i >> 1) * 2 + 1, 1, 1);
-		}
+		h264_mc_direct(c, -1);
 		return;
 	}
 	h264_mv_skip(c, mv);

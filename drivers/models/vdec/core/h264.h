@@ -48,6 +48,7 @@
  * @cbp: coded_block_pattern (bits 0-3 luma 8x8, 4-5 chroma)
  * @chroma_pred: intra_chroma_pred_mode (CABAC context)
  * @cbf: CABAC coded_block_flag of the DC blocks: bit 0 luma, 1 Cb, 2 Cr
+ * @direct8: 8x8 blocks predicted in direct mode (CABAC contexts)
  * @nz: luma 4x4 blocks with nonzero coefficients (deblocking), bit = blk
  * @nnz: total_coeff of the 4x4 blocks: luma 0-15 (raster), Cb 16-19,
  *	Cr 20-23
@@ -64,6 +65,7 @@ struct h264_mb {
 	u8 cbp;
 	u8 chroma_pred;
 	u8 cbf;
+	u8 direct8;
 	u16 nz;
 	u8 nnz[24];
 	s8 ipred[16];
@@ -165,6 +167,14 @@ struct h264_slice {
 	struct h264_weights w;
 };
 
+/* Half sample planes of a luma block (8.4.2.2.1): b, h and j */
+struct h264_half_planes {
+	u8 b[17 * 16];		/* b at (x + 1/2, y), rows 0..h */
+	u8 v[16 * 17];		/* h at (x, y + 1/2), columns 0..w */
+	u8 j[16 * 16];		/* j at (x + 1/2, y + 1/2) */
+	s16 t[21 * 16];		/* horizontal taps of rows -2..h+2 */
+};
+
 /**
  * struct h264_ctx - the state of one picture's decode
  * @p: parameters
@@ -192,6 +202,7 @@ struct h264_slice {
  * @dq4: LevelScale4x4 << 4 per list (intra Y Cb Cr, inter Y Cb Cr), qp%6
  * @dq8: LevelScale8x8 per list (intra, inter), qp%6
  * @cabac: CABAC engine and contexts (h264-cabac.c)
+ * @halves: luma interpolation scratch (h264-mc.c)
  * @err: a bitstream error was found
  * @missing_ref: a reference picture the stream uses is not there
  * @unsupported: the stream uses a feature the core does not decode
@@ -220,7 +231,8 @@ struct h264_ctx {
 	s32 ldc[16];
 	u16 dq4[6][6][16];
 	u16 dq8[2][6][64];
-	void *cabac;
+	struct h264_cabac *cabac;
+	struct h264_half_planes halves;
 	bool err;
 	bool missing_ref;
 	bool unsupported;
@@ -325,9 +337,48 @@ int h264_slice_header(struct h264_ctx *c, u8 nal_type, u8 nal_ref_idc);
 int h264_cavlc_mb(struct h264_ctx *c);
 int h264_cavlc_skip_run(struct h264_ctx *c, u32 *run);
 
-/* h264-cabac.c */
+/* h264-cavlc.c, shared with CABAC */
+void h264_dequant4(struct h264_ctx *c, s32 *dst, const s32 *lvl, int start,
+		   int list, int qp);
+void h264_dequant8(struct h264_ctx *c, s32 *dst, const s32 *lvl, int list,
+		   int qp);
+int h264_chroma_qp_of(struct h264_ctx *c, int comp);
+void h264_clear_coefs(struct h264_ctx *c);
+int h264_pcm(struct h264_ctx *c);
+void h264_add_parts(struct h264_mbd *d, int x, int y, int shape, int pred);
+void h264_inter_parts(struct h264_mbd *d, int parts, int shape_8x16,
+		      const u8 *pred);
+extern const u8 h264_b_sub_pred[13];
+extern const u8 h264_b_sub_shape[13];
+extern const u8 h264_b_pred[22][2];
+
+/* h264-cabac.c, h264-cabac-res.c, h264-cabac-tables.c */
+#define H264_CABAC_CTXS		460
+
+/**
+ * struct h264_cabac - CABAC decoding engine (9.3.1.2) and contexts
+ * @range: codIRange
+ * @offset: codIOffset
+ * @state: per ctxIdx, pStateIdx << 1 | valMPS
+ * @last_dqp: the previous macroblock of the slice had mb_qp_delta != 0
+ */
+struct h264_cabac {
+	u32 range;
+	u32 offset;
+	u8 state[H264_CABAC_CTXS];
+	bool last_dqp;
+};
+
+extern const s8 h264_cabac_mn[H264_CABAC_CTXS][4][2];
+extern const u8 h264_cabac_lps[64][4];
+extern const u8 h264_cabac_next_lps[64];
 int h264_cabac_slice_start(struct h264_ctx *c);
 int h264_cabac_mb(struct h264_ctx *c, bool *end_of_slice);
+int h264_cabac_init_engine(struct h264_ctx *c);
+int h264_cabac_decision(struct h264_ctx *c, int ctx);
+int h264_cabac_bypass(struct h264_ctx *c);
+int h264_cabac_terminate(struct h264_ctx *c);
+int h264_cabac_residual(struct h264_ctx *c);
 
 /* h264-recon.c */
 void h264_recon_mb(struct h264_ctx *c);
@@ -358,6 +409,7 @@ int h264_direct(struct h264_ctx *c, int blk8);
 
 /* h264-mc.c */
 void h264_mc_part(struct h264_ctx *c, int x, int y, int w, int h);
+void h264_mc_direct(struct h264_ctx *c, int blk8);
 
 /* h264-deblock.c */
 void h264_deblock(struct h264_ctx *c);
