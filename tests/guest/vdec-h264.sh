@@ -3,9 +3,7 @@
 # On the board: GStreamer's stateless H.264 decoder element decodes each
 # Annex B test stream in /run/data/streams through vsoc-vdec into
 # /run/data/out/NAME.nv12 (compared with ffmpeg's decode on the host by
-# tests/groups/vdec.sh). Streams named in /run/data/h264-todo use a
-# feature the decode core does not decode yet (its host unit test says
-# TODO): they are decoded and shown, not counted.
+# tests/groups/vdec.sh).
 . /vsoc/tests/lib.sh
 
 el=v4l2slh264dec
@@ -20,15 +18,7 @@ for s in /run/data/streams/*.h264; do
 	name=$(basename "$s" .h264)
 	set -- gst-launch-1.0 -q filesrc location="$s" ! h264parse ! "$el" ! \
 		video/x-raw,format=NV12 ! filesink location="/tmp/$name.nv12"
-	if grep -qxF "$name" /run/data/h264-todo 2>/dev/null; then
-		if "$@" >/tmp/gst.log 2>&1; then
-			echo "TODO gst-decode/$name: decoded (the core's host test says TODO)"
-		else
-			echo "TODO gst-decode/$name: $(tail -n 1 /tmp/gst.log)"
-		fi
-	else
-		t_check "gst-decode/$name" "$@"
-	fi
+	t_check "gst-decode/$name" "$@"
 	[ ! -e "/tmp/$name.nv12" ] || mv "/tmp/$name.nv12" "/run/data/out/$name.nv12"
 done
 t_done
