@@ -225,42 +225,42 @@ static int vsoc_vdec_h264_write_lists(struct regmap *map,
 static int vsoc_vdec_h264_write_dpb(struct regmap *map,
 				    const struct v4l2_ctrl_h264_decode_params *dec)
 {
+	u32 words[VSOC_VDEC_H264_DPB_SIZE * VSOC_VDEC_H264_DPB_ENTRY / 4];
 	unsigned int i;
-	int ret = 0;
 
-	for (i = 0; !ret && i < ARRAY_SIZE(dec->dpb); i++) {
+	BUILD_BUG_ON(VSOC_VDEC_H264_DPB_ENTRY != 16);
+	for (i = 0; i < ARRAY_SIZE(dec->dpb); i++) {
 		const struct v4l2_h264_dpb_entry *e = &dec->dpb[i];
-		unsigned int reg = VSOC_VDEC_H264_DPB + i * VSOC_VDEC_H264_DPB_ENTRY;
-		const struct reg_sequence regs[] = {
-			{ reg, FIELD_PREP(VSOC_VDEC_H264_DPB_FRAME_NUM, e->frame_num) |
-			       FIELD_PREP(VSOC_VDEC_H264_DPB_FLAGS, e->flags) },
-			{ reg + 4, (u32)e->top_field_order_cnt },
-			{ reg + 8, (u32)e->bottom_field_order_cnt },
-			{ reg + 12, 0 },
-		};
 
-		ret = regmap_multi_reg_write(map, regs, ARRAY_SIZE(regs));
+		words[4 * i] = FIELD_PREP(VSOC_VDEC_H264_DPB_FRAME_NUM, e->frame_num) |
+			       FIELD_PREP(VSOC_VDEC_H264_DPB_FLAGS, e->flags);
+		words[4 * i + 1] = (u32)e->top_field_order_cnt;
+		words[4 * i + 2] = (u32)e->bottom_field_order_cnt;
+		words[4 * i + 3] = 0;
 	}
-	return ret;
+	return regmap_bulk_write(map, VSOC_VDEC_H264_DPB, words, ARRAY_SIZE(words));
 }
 
 /* The co-located data buffers of the output and of each reference slot. */
 static int vsoc_vdec_h264_write_colocs(struct regmap *map,
 				       const struct vsoc_vdec_run *run)
 {
+	u32 words[2 * VSOC_VDEC_H264_DPB_SIZE];
 	unsigned int n;
 	int ret;
 
+	BUILD_BUG_ON(VSOC_VDEC_H264_REF_COLOC_HI(VSOC_VDEC_H264_DPB_SIZE - 1) -
+		     VSOC_VDEC_H264_REF_COLOC_LO(0) != sizeof(words) - 4);
+	for (n = 0; n < VSOC_VDEC_H264_DPB_SIZE; n++) {
+		words[2 * n] = lower_32_bits(run->ref_extra[n]);
+		words[2 * n + 1] = upper_32_bits(run->ref_extra[n]);
+	}
 	ret = regmap_write(map, VSOC_VDEC_H264_OUT_COLOC_LO,
 			   lower_32_bits(run->out_extra)) ?:
 	      regmap_write(map, VSOC_VDEC_H264_OUT_COLOC_HI,
 			   upper_32_bits(run->out_extra));
-	for (n = 0; !ret && n < VSOC_VDEC_H264_DPB_SIZE; n++)
-		ret = regmap_write(map, VSOC_VDEC_H264_REF_COLOC_LO(n),
-				   lower_32_bits(run->ref_extra[n])) ?:
-		      regmap_write(map, VSOC_VDEC_H264_REF_COLOC_HI(n),
-				   upper_32_bits(run->ref_extra[n]));
-	return ret;
+	return ret ?: regmap_bulk_write(map, VSOC_VDEC_H264_REF_COLOC_LO(0),
+					words, ARRAY_SIZE(words));
 }
 
 /**
