@@ -98,9 +98,14 @@ static void vsoc_vdec_sizes(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, pix.sizeimage, 768U * 576 * 3 / 2);
 }
 
-static struct v4l2_ctrl_vp8_frame vsoc_vdec_test_vp8(void)
+/*
+ * A 320x240 key frame in @f. The control is 1.3 KiB (its probabilities):
+ * the tests keep it off the stack (KASAN's redzones would push their
+ * frames over the limit).
+ */
+static void vsoc_vdec_test_vp8(struct v4l2_ctrl_vp8_frame *f)
 {
-	return (struct v4l2_ctrl_vp8_frame) {
+	*f = (struct v4l2_ctrl_vp8_frame) {
 		.width = 320,
 		.height = 240,
 		.version = 0,
@@ -120,33 +125,35 @@ static void vsoc_vdec_vp8_frame_checks(struct kunit *test)
 		.max_bs_size = SZ_8M,
 	};
 	const struct v4l2_pix_format fmt = { .width = 320, .height = 240 };
-	struct v4l2_ctrl_vp8_frame f = vsoc_vdec_test_vp8();
+	struct v4l2_ctrl_vp8_frame *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
 
-	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(&f, &caps, &fmt), 0);
+	KUNIT_ASSERT_NOT_NULL(test, f);
+	vsoc_vdec_test_vp8(f);
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(f, &caps, &fmt), 0);
 	/* Smaller than the format is fine (the buffers are large enough). */
-	f.width = 97;
-	f.height = 61;
-	f.version = 3;
-	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(&f, &caps, &fmt), 0);
+	f->width = 97;
+	f->height = 61;
+	f->version = 3;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(f, &caps, &fmt), 0);
 
-	f = vsoc_vdec_test_vp8();
-	f.width = 321;
-	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(&f, &caps, &fmt), -EINVAL);
-	f = vsoc_vdec_test_vp8();
-	f.height = 8;
-	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(&f, &caps, &fmt), -EINVAL);
-	f = vsoc_vdec_test_vp8();
-	f.version = 4;
-	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(&f, &caps, &fmt), -EINVAL);
-	f = vsoc_vdec_test_vp8();
-	f.first_part_size = 0;
-	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(&f, &caps, &fmt), -EINVAL);
-	f = vsoc_vdec_test_vp8();
-	f.first_part_size = SZ_8M + 1;
-	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(&f, &caps, &fmt), -EINVAL);
-	f = vsoc_vdec_test_vp8();
-	f.first_part_header_bits = 8001;
-	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(&f, &caps, &fmt), -EINVAL);
+	vsoc_vdec_test_vp8(f);
+	f->width = 321;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(f, &caps, &fmt), -EINVAL);
+	vsoc_vdec_test_vp8(f);
+	f->height = 8;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(f, &caps, &fmt), -EINVAL);
+	vsoc_vdec_test_vp8(f);
+	f->version = 4;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(f, &caps, &fmt), -EINVAL);
+	vsoc_vdec_test_vp8(f);
+	f->first_part_size = 0;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(f, &caps, &fmt), -EINVAL);
+	vsoc_vdec_test_vp8(f);
+	f->first_part_size = SZ_8M + 1;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(f, &caps, &fmt), -EINVAL);
+	vsoc_vdec_test_vp8(f);
+	f->first_part_header_bits = 8001;
+	KUNIT_EXPECT_EQ(test, vsoc_vdec_vp8_check_frame(f, &caps, &fmt), -EINVAL);
 }
 
 #if IS_ENABLED(CONFIG_V4L2_H264)
@@ -440,43 +447,47 @@ static void vsoc_vdec_mpeg2_words(struct kunit *test)
 static void vsoc_vdec_vp8_words(struct kunit *test)
 {
 	struct vsoc_vdec_test_regs *r = test->priv;
-	struct v4l2_ctrl_vp8_frame f = vsoc_vdec_test_vp8();
+	struct v4l2_ctrl_vp8_frame *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
 	struct vsoc_vdec_run run = {
-		.vp8 = { .frame = &f, .segmap = 0x234567000ULL },
+		.vp8 = { .frame = f, .segmap = 0x234567000ULL },
 	};
-	u8 *e = (u8 *)&f.entropy;
 	unsigned int i;
+	u8 *e;
 
-	f.flags = V4L2_VP8_FRAME_FLAG_SHOW_FRAME |
+	KUNIT_ASSERT_NOT_NULL(test, f);
+	vsoc_vdec_test_vp8(f);
+	e = (u8 *)&f->entropy;
+
+	f->flags = V4L2_VP8_FRAME_FLAG_SHOW_FRAME |
 		  V4L2_VP8_FRAME_FLAG_SIGN_BIAS_ALT;
-	f.version = 2;
-	f.num_dct_parts = 4;
-	f.dct_part_sizes[0] = 11;
-	f.dct_part_sizes[3] = 44;
-	f.dct_part_sizes[4] = 55;	/* beyond num_dct_parts: not given */
-	f.prob_skip_false = 1;
-	f.prob_intra = 2;
-	f.prob_last = 3;
-	f.prob_gf = 4;
-	f.quant = (struct v4l2_vp8_quantization) {
+	f->version = 2;
+	f->num_dct_parts = 4;
+	f->dct_part_sizes[0] = 11;
+	f->dct_part_sizes[3] = 44;
+	f->dct_part_sizes[4] = 55;	/* beyond num_dct_parts: not given */
+	f->prob_skip_false = 1;
+	f->prob_intra = 2;
+	f->prob_last = 3;
+	f->prob_gf = 4;
+	f->quant = (struct v4l2_vp8_quantization) {
 		.y_ac_qi = 127, .y_dc_delta = -15, .y2_dc_delta = 1,
 		.y2_ac_delta = -1, .uv_dc_delta = 15, .uv_ac_delta = -2,
 	};
-	f.segment = (struct v4l2_vp8_segment) {
+	f->segment = (struct v4l2_vp8_segment) {
 		.quant_update = { -100, 0, 5, 127 },
 		.lf_update = { 63, -63, 1, -1 },
 		.segment_probs = { 10, 20, 30 },
 		.flags = V4L2_VP8_SEGMENT_FLAG_ENABLED |
 			 V4L2_VP8_SEGMENT_FLAG_DELTA_VALUE_MODE,
 	};
-	f.lf = (struct v4l2_vp8_loop_filter) {
+	f->lf = (struct v4l2_vp8_loop_filter) {
 		.ref_frm_delta = { 1, 2, -3, -4 },
 		.mb_mode_delta = { -5, 6, 7, -8 },
 		.sharpness_level = 7,
 		.level = 63,
 		.flags = V4L2_VP8_LF_ADJ_ENABLE | V4L2_VP8_LF_FILTER_TYPE_SIMPLE,
 	};
-	for (i = 0; i < sizeof(f.entropy); i++)
+	for (i = 0; i < sizeof(f->entropy); i++)
 		e[i] = i * 7;
 	KUNIT_ASSERT_EQ(test, vsoc_vdec_vp8_program(r->map, &run), 0);
 
