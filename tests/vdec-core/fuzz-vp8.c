@@ -118,7 +118,8 @@ static void run_parsed(const u8 *data, size_t size)
 
 		data += 2;
 		size -= 2;
-		len = min(len, (u32)size);
+		if (len > size)
+			len = size;
 		if (vp8_parse_frame(&ps, data, len) || ps.width > 176 ||
 		    ps.height > 144)
 			break;

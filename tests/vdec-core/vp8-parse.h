@@ -414,8 +414,11 @@ static inline int vp8_parse_frame(struct vp8_parser *ps, const u8 *buf,
 	vp8p_loop_filter(ps, &d);
 	p->num_dct_parts = 1 << vp8p_lit(&d, 2);
 	vp8p_quant(ps, &d);
-	ps->refresh_golden = ps->refresh_alt = ps->refresh_last = true;
-	ps->copy_golden = ps->copy_alt = VP8P_COPY_NONE;
+	ps->refresh_golden = true;
+	ps->refresh_alt = true;
+	ps->refresh_last = true;
+	ps->copy_golden = VP8P_COPY_NONE;
+	ps->copy_alt = VP8P_COPY_NONE;
 	if (!key)
 		vp8p_refs(ps, &d);
 	if (!vp8p_read(&d, 128)) {	/* refresh_entropy_probs */
@@ -445,7 +448,9 @@ static inline void vp8p_update_refs(const struct vp8_parser *ps, int cur,
 	int ol = *last, og = *golden, oa = *alt;
 
 	if (ps->p.flags & VDEC_VP8_FL_KEY_FRAME) {
-		*last = *golden = *alt = cur;
+		*last = cur;
+		*golden = cur;
+		*alt = cur;
 		return;
 	}
 	if (ps->copy_golden == VP8P_COPY_LAST)

@@ -124,7 +124,9 @@ static void decode_stream(struct run *r, const u8 *buf, u32 len,
 	}
 	for (i = 0; i < NPICS; i++)
 		pic_alloc(&r->pics[i], w, h);
-	r->last = r->golden = r->alt = -1;
+	r->last = -1;
+	r->golden = -1;
+	r->alt = -1;
 	while ((fr = ivf_next(&f, &size))) {
 		int cur = free_pic(r);
 		enum vdec_status st;
