@@ -1477,12 +1477,15 @@ static int fuzz_submit(struct vf_ctx *c, const char *name)
 			const struct v4l2_ctrl_vp8_frame *v = &seg->p.vp8;
 
 			if (rnd_below(4)) {
+				__u32 bits;
+
 				p.vp8.flags = (p.vp8.flags & ~(__u64)0x05) | v->flags;
 				p.vp8.version = v->version & 3;
 				if (v->first_part_size)
 					p.vp8.first_part_size = v->first_part_size;
-				if (p.vp8.first_part_header_bits > 8 * p.vp8.first_part_size)
-					p.vp8.first_part_header_bits = rnd_below(8 * p.vp8.first_part_size);
+				bits = 8 * p.vp8.first_part_size;
+				if (p.vp8.first_part_header_bits > bits)
+					p.vp8.first_part_header_bits = rnd_below(bits);
 				if (v->flags & V4L2_VP8_FRAME_FLAG_KEY_FRAME)
 					needs_ref = false;
 			}
