@@ -47,4 +47,55 @@ int vdec_check_bits(char *msg, size_t len);
  */
 int vdec_check_mpeg2_mc(char *msg, size_t len);
 
+/**
+ * vdec_check_vp8_bool() - VP8 boolean decoder against a boolean encoder
+ * @msg: buffer for a summary line, or NULL
+ * @len: size of @msg
+ *
+ * The encoder of RFC 6386 7.3 encodes runs of bools with random, 1, 128
+ * and 255 probabilities and literals of 1..32 bits; the decoder must
+ * return each, report no overrun at the end of the data, then read past
+ * the end of its exactly sized buffer without leaving it and report the
+ * overrun; an empty buffer reads zeros.
+ *
+ * Return: number of failures.
+ */
+int vdec_check_vp8_bool(char *msg, size_t len);
+
+/**
+ * vdec_check_vp8_transforms() - VP8 inverse DCT (also DC only) and WHT
+ *	against the RFC 6386 14.3 / 14.4 equations
+ * @msg: buffer for a summary line, or NULL
+ * @len: size of @msg
+ *
+ * Return: number of blocks wrong.
+ */
+int vdec_check_vp8_transforms(char *msg, size_t len);
+
+/**
+ * vdec_check_vp8_pred() - VP8 intra prediction at the frame's edges
+ * @msg: buffer for a summary line, or NULL
+ * @len: size of @msg
+ *
+ * Every macroblock of a 3x3 frame: the 127 / 129 borders, the above-right
+ * pixels beyond the frame and of the right subblock column, 16x16,
+ * chroma and B_PRED (DC, TM, VE, LD) prediction against RFC 6386 12.
+ *
+ * Return: number of failures.
+ */
+int vdec_check_vp8_pred(char *msg, size_t len);
+
+/**
+ * vdec_check_vp8_loop_filter() - VP8 simple and normal loop filter
+ * @msg: buffer for a summary line, or NULL
+ * @len: size of @msg
+ *
+ * Random blocky frames, filter levels (0 included, per frame and per
+ * macroblock), sharpness and key / inter frames (hev thresholds), against
+ * a direct computation of RFC 6386 15; fails too when nothing was filtered.
+ *
+ * Return: number of frames wrong.
+ */
+int vdec_check_vp8_loop_filter(char *msg, size_t len);
+
 #endif /* _VDEC_CORE_CHECK_H */
