@@ -264,16 +264,16 @@ VDEC_EXPORT_FOR_KUNIT(vdec_check_vp8_bool);
 /* The RFC's iDCT: columns then rows, 16-bit intermediate */
 static void ref_idct(const s16 *in, s16 *out)
 {
-	const int c8 = 20091, s8 = 35468;	/* cos, sin(pi/8) * sqrt2 */
+	const int kc = 20091, ks = 35468;	/* cos, sin(pi/8) * sqrt2 */
 	s16 t[16];
 	int i;
 
 	for (i = 0; i < 4; i++) {
 		int a1 = in[i] + in[8 + i], b1 = in[i] - in[8 + i];
-		int c1 = ((in[4 + i] * s8) >> 16) -
-			 (in[12 + i] + ((in[12 + i] * c8) >> 16));
-		int d1 = (in[4 + i] + ((in[4 + i] * c8) >> 16)) +
-			 ((in[12 + i] * s8) >> 16);
+		int c1 = ((in[4 + i] * ks) >> 16) -
+			 (in[12 + i] + ((in[12 + i] * kc) >> 16));
+		int d1 = (in[4 + i] + ((in[4 + i] * kc) >> 16)) +
+			 ((in[12 + i] * ks) >> 16);
 
 		t[i] = (s16)(a1 + d1);
 		t[12 + i] = (s16)(a1 - d1);
@@ -283,8 +283,8 @@ static void ref_idct(const s16 *in, s16 *out)
 	for (i = 0; i < 4; i++) {
 		const s16 *r = t + 4 * i;
 		int a1 = r[0] + r[2], b1 = r[0] - r[2];
-		int c1 = ((r[1] * s8) >> 16) - (r[3] + ((r[3] * c8) >> 16));
-		int d1 = (r[1] + ((r[1] * c8) >> 16)) + ((r[3] * s8) >> 16);
+		int c1 = ((r[1] * ks) >> 16) - (r[3] + ((r[3] * kc) >> 16));
+		int d1 = (r[1] + ((r[1] * kc) >> 16)) + ((r[3] * ks) >> 16);
 
 		out[4 * i] = (s16)((a1 + d1 + 4) >> 3);
 		out[4 * i + 3] = (s16)((a1 - d1 + 4) >> 3);
