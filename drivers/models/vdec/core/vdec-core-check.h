@@ -98,4 +98,60 @@ int vdec_check_vp8_pred(char *msg, size_t len);
  */
 int vdec_check_vp8_loop_filter(char *msg, size_t len);
 
+/**
+ * vdec_check_h264_cabac() - H.264 CABAC engine against a CABAC encoder
+ * @msg: buffer for a summary line, or NULL
+ * @len: size of @msg
+ *
+ * The encoder of 9.3.4.2 (EncodeDecision, EncodeBypass, EncodeTerminate,
+ * RenormE, PutBit, EncodeFlush), starting from the context initialisation
+ * of 9.3.1.1 (checked against the core's) with some contexts set to random
+ * states 0..62 of either MPS, encodes random decision, bypass and
+ * terminate bins, mostly-MPS and mostly-LPS runs, then end_of_slice_flag;
+ * the core decodes every bin, ends on rbsp_stop_one_bit with the same
+ * context states. Also empty slices and Table 9-45.
+ *
+ * Return: number of failures.
+ */
+int vdec_check_h264_cabac(char *msg, size_t len);
+
+/**
+ * vdec_check_h264_transforms() - H.264 4x4 (luma and interleaved chroma)
+ *	and 8x8 inverse transforms, luma DC and chroma DC transforms with
+ *	their scaling, against the equations of 8.5.10 - 8.5.13
+ * @msg: buffer for a summary line, or NULL
+ * @len: size of @msg
+ *
+ * Return: number of blocks wrong.
+ */
+int vdec_check_h264_transforms(char *msg, size_t len);
+
+/**
+ * vdec_check_h264_pred() - H.264 intra prediction with neighbours
+ *	unavailable
+ * @msg: buffer for a summary line, or NULL
+ * @len: size of @msg
+ *
+ * Every macroblock of a 3x3 picture with random slices, intra / inter
+ * neighbours and constrained_intra_pred: Intra_4x4 and Intra_8x8 modes
+ * 0..3 (with the 8x8 reference sample filtering, top-right substitution),
+ * Intra_16x16 and chroma modes, against 8.3.
+ *
+ * Return: number of failures.
+ */
+int vdec_check_h264_pred(char *msg, size_t len);
+
+/**
+ * vdec_check_h264_deblock() - H.264 luma and chroma edge filters
+ * @msg: buffer for a summary line, or NULL
+ * @len: size of @msg
+ *
+ * Random edges, bS 0..4, qPav 0..51 with filter offsets (alpha 0 when
+ * indexA < 16), against 8.7.2.3 / 8.7.2.4 and Tables 8-16 / 8-17; fails
+ * too when weak (clipped), strong and chroma filtering were not all seen.
+ *
+ * Return: number of failures.
+ */
+int vdec_check_h264_deblock(char *msg, size_t len);
+
 #endif /* _VDEC_CORE_CHECK_H */
