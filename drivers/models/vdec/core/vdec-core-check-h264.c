@@ -708,6 +708,8 @@ struct pred_check {
 	u8 chroma[PS * PS / 2];
 	u8 rl[PS * PS];			/* the reference's picture */
 	u8 rc[PS * PS / 2];
+	u8 ol[PS * PS];			/* the random picture */
+	u8 oc[PS * PS / 2];
 	bool constrained;
 	u32 seed;
 	int bad;
@@ -918,6 +920,11 @@ static void pred_check_mb(struct pred_check *t)
 
 	t->seen |= 1 << (ref_mb_ok(t, 0, -1) * 2 + ref_mb_ok(t, -1, 0));
 	for (mode = 0; mode < 4; mode++) {
+		/* random neighbours, not those predicted before (often 128) */
+		memcpy(t->luma, t->ol, sizeof(t->ol));
+		memcpy(t->chroma, t->oc, sizeof(t->oc));
+		memcpy(t->rl, t->ol, sizeof(t->ol));
+		memcpy(t->rc, t->oc, sizeof(t->oc));
 		for (i = 0; i < 16; i++) {
 			int bx = 2 * ((i >> 2) & 1) + (i & 1);
 			int by = 2 * (i >> 3) + ((i >> 1) & 1);
@@ -946,12 +953,10 @@ static void pred_picture(struct pred_check *t)
 	struct vdec_h264_params *p = (struct vdec_h264_params *)t->c->p;
 	int i, slices = rnd_in(&t->seed, 1, 3);
 
-	for (i = 0; i < sizeof(t->luma); i++)
-		t->luma[i] = rnd(&t->seed);
-	for (i = 0; i < sizeof(t->chroma); i++)
-		t->chroma[i] = rnd(&t->seed);
-	memcpy(t->rl, t->luma, sizeof(t->rl));
-	memcpy(t->rc, t->chroma, sizeof(t->rc));
+	for (i = 0; i < sizeof(t->ol); i++)
+		t->ol[i] = rnd(&t->seed);
+	for (i = 0; i < sizeof(t->oc); i++)
+		t->oc[i] = rnd(&t->seed);
 	t->constrained = rnd(&t->seed) & 1;
 	p->pps.flags = t->constrained ? VDEC_H264_PPS_CONSTRAINED_INTRA_PRED : 0;
 	for (i = 0; i < PW * PW; i++) {

@@ -208,19 +208,33 @@ static int bool_decode(struct bool_check *b, u32 len, char *msg, size_t mlen)
 	return (bad > 0) + over_early + !over_late + outside;
 }
 
-/* An empty buffer reads zeros and is reported as overrun */
-static int bool_empty(void)
+/*
+ * Zero bytes, and zeros past them: each bool of probability 1 reads 0 and
+ * uses exactly 7 bits (split 1, range 1, 7 shifts), the first 8 bits being
+ * the initial value; overrun must be reported exactly when more than
+ * @slack bits past the @len bytes were used.
+ */
+static int bool_zeros(void)
 {
-	static const u8 none[1];
+	static const u8 zeros[17];
+	static const u8 lens[] = { 0, 1, 2, 3, 5, 9, 17 };
+	static const int slack[] = { 0, 6, 7, 64 };
 	struct vp8_bool d;
-	int i, fails = 0;
+	int i, k, s, fails = 0;
 
-	vp8_bool_init(&d, none, 0);
-	for (i = 0; i < 200; i++)
-		fails += vp8_read(&d, i % 255 + 1) != 0;
-	fails += vp8_read_literal(&d, 32) != 0;
-	fails += !vp8_bool_overrun(&d, 0);
-	fails += d.p != none;
+	for (i = 0; i < ARRAY_SIZE(lens); i++) {
+		vp8_bool_init(&d, zeros, lens[i]);
+		for (k = 0; k <= 40; k++) {
+			int past = 8 + 7 * k - 8 * lens[i];
+
+			for (s = 0; s < ARRAY_SIZE(slack); s++)
+				fails += vp8_bool_overrun(&d, slack[s]) !=
+					 (past > slack[s]);
+			fails += vp8_read(&d, 1) != 0;
+			fails += d.p > zeros + lens[i];
+		}
+		fails += vp8_read_literal(&d, 32) != 0;
+	}
 	return fails;
 }
 
@@ -246,14 +260,15 @@ int vdec_check_vp8_bool(char *msg, size_t len)
 		}
 		fails += bool_decode(b, e.pos, tmp, sizeof(tmp));
 	}
-	if (bool_empty()) {
+	if (bool_zeros()) {
 		fails++;
-		snprintf(tmp, sizeof(tmp), "vp8-bool: empty buffer not zeros/overrun");
+		snprintf(tmp, sizeof(tmp),
+			 "vp8-bool: zero / empty buffers: not zeros or overrun misreported");
 	}
 	vdec_free(b);
 	if (msg)
 		snprintf(msg, len, "%s", fails ? tmp :
-			 "vp8-bool: 8 x 24000 bools/literals, probabilities 1..255, reads past the end");
+			 "vp8-bool: 8 x 24000 bools/literals, probabilities 1..255, reads past the end, overrun exact on zero buffers");
 	return fails;
 }
 
@@ -758,7 +773,7 @@ static void lf_ref_mb(struct lf_check *t, int mbx, int mby)
 /* A blocky frame: 4x4 blocks of nearby levels, a little noise */
 static void lf_frame(struct lf_check *t, u32 *seed)
 {
-	int amp = rnd_in(seed, 1, 40), noise = rnd_in(seed, 0, 3), x, y, i;
+	int amp = rnd_in(seed, 1, 40), noise = rnd_in(seed, 0, 6), x, y, i;
 	u8 blk[PH * 4][PW * 4];
 
 	for (y = 0; y < PH * 4; y++)
@@ -808,6 +823,25 @@ static int lf_run(struct lf_check *t, u32 *seed)
 	       memcmp(t->rc, t->chroma, sizeof(t->rc));
 }
 
+/* The core's interior limits and hev thresholds of every level */
+static int lf_limits(struct lf_check *t)
+{
+	int sharp, key, l, in, thr, bad = 0;
+
+	for (sharp = 0; sharp < 8; sharp++)
+		for (key = 0; key < 2; key++) {
+			t->p.lf.sharpness = sharp;
+			t->c.key = key;
+			vp8_setup_lf(&t->c);
+			for (l = 0; l < 64; l++) {
+				lf_ref_limits(t, l, &in, &thr);
+				bad += t->c.interior[l] != in ||
+				       t->c.hev_thresh[l] != thr;
+			}
+		}
+	return bad;
+}
+
 int vdec_check_vp8_loop_filter(char *msg, size_t len)
 {
 	struct lf_check *t = vdec_zalloc(sizeof(*t));
@@ -831,13 +865,14 @@ int vdec_check_vp8_loop_filter(char *msg, size_t len)
 		vdec_free(t);
 		return 1;
 	}
+	fails += lf_limits(t);
 	for (run = 0; run < 400; run++)
 		fails += lf_run(t, &seed);
 	/* a check that filters nothing proves nothing */
 	fails += !t->changed[0] || !t->changed[1] || !t->hev[0] || !t->hev[1];
 	if (msg)
 		snprintf(msg, len,
-			 "vp8-lf: 400 frames, %d wrong; samples changed: simple %u, normal %u; hev %u, not %u",
+			 "vp8-lf: limits of 64 levels x 8 sharpness x key/inter, 400 frames, %d wrong; samples changed: simple %u, normal %u; hev %u, not %u",
 			 fails, t->changed[0], t->changed[1], t->hev[0],
 			 t->hev[1]);
 	vdec_free(t->c.lf);
