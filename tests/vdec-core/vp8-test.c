@@ -30,6 +30,7 @@ static void result(bool ok, const char *name, const char *why)
 
 static void pic_alloc(struct vdec_pic *p, u32 w, u32 h)
 {
+	p->nv21 = false;
 	p->width = w;
 	p->height = h;
 	p->stride = ALIGN(w, 16);
