@@ -13,6 +13,7 @@
 #include <dirent.h>
 #include <sys/stat.h>
 #include "vdec-core.h"
+#include "vdec-core-check.h"
 #include "h264-parse.h"
 
 static int failures, todo;
@@ -274,8 +275,30 @@ static void test_params(void)
 	result(ok, "h264-params", NULL);
 }
 
+/* The core's self-checks (also run by KUnit, suite vsoc-vdec-core) */
+static void test_checks(void)
+{
+	static const struct {
+		const char *name;
+		int (*fn)(char *msg, size_t len);
+	} checks[] = {
+		{ "h264-cabac", vdec_check_h264_cabac },
+		{ "h264-transforms", vdec_check_h264_transforms },
+		{ "h264-pred", vdec_check_h264_pred },
+		{ "h264-deblock", vdec_check_h264_deblock },
+	};
+	char msg[300];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(checks); i++) {
+		msg[0] = 0;
+		result(!checks[i].fn(msg, sizeof(msg)), checks[i].name, msg);
+	}
+}
+
 int main(void)
 {
+	test_checks();
 	test_params();
 	test_streams();
 	if (todo)

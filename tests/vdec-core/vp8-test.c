@@ -11,6 +11,7 @@
  */
 #include <dirent.h>
 #include "vdec-core.h"
+#include "vdec-core-check.h"
 #include "vp8-parse.h"
 
 static int failures;
@@ -29,6 +30,7 @@ static void result(bool ok, const char *name, const char *why)
 
 static void pic_alloc(struct vdec_pic *p, u32 w, u32 h)
 {
+	p->nv21 = false;
 	p->width = w;
 	p->height = h;
 	p->stride = ALIGN(w, 16);
@@ -322,8 +324,30 @@ static void test_params(void)
 	result(ok, "vp8-params", NULL);
 }
 
+/* The core's self-checks (also run by KUnit, suite vsoc-vdec-core) */
+static void test_checks(void)
+{
+	static const struct {
+		const char *name;
+		int (*fn)(char *msg, size_t len);
+	} checks[] = {
+		{ "vp8-bool", vdec_check_vp8_bool },
+		{ "vp8-transforms", vdec_check_vp8_transforms },
+		{ "vp8-pred", vdec_check_vp8_pred },
+		{ "vp8-loop-filter", vdec_check_vp8_loop_filter },
+	};
+	char msg[300];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(checks); i++) {
+		msg[0] = 0;
+		result(!checks[i].fn(msg, sizeof(msg)), checks[i].name, msg);
+	}
+}
+
 int main(void)
 {
+	test_checks();
 	test_params();
 	test_streams();
 	return failures ? 1 : 0;

@@ -336,10 +336,58 @@ static void vdec_core_mpeg2_motion_compensation(struct kunit *test)
 	vdec_core_check(test, vdec_check_mpeg2_mc);
 }
 
+static void vdec_core_vp8_bool_decoder(struct kunit *test)
+{
+	vdec_core_check(test, vdec_check_vp8_bool);
+}
+
+static void vdec_core_vp8_transforms(struct kunit *test)
+{
+	vdec_core_check(test, vdec_check_vp8_transforms);
+}
+
+static void vdec_core_vp8_intra_prediction(struct kunit *test)
+{
+	vdec_core_check(test, vdec_check_vp8_pred);
+}
+
+static void vdec_core_vp8_loop_filter(struct kunit *test)
+{
+	vdec_core_check(test, vdec_check_vp8_loop_filter);
+}
+
+static void vdec_core_h264_cabac_engine(struct kunit *test)
+{
+	vdec_core_check(test, vdec_check_h264_cabac);
+}
+
+static void vdec_core_h264_transforms(struct kunit *test)
+{
+	vdec_core_check(test, vdec_check_h264_transforms);
+}
+
+static void vdec_core_h264_intra_prediction(struct kunit *test)
+{
+	vdec_core_check(test, vdec_check_h264_pred);
+}
+
+static void vdec_core_h264_deblocking(struct kunit *test)
+{
+	vdec_core_check(test, vdec_check_h264_deblock);
+}
+
 static struct kunit_case vdec_core_cases[] = {
 	KUNIT_CASE(vdec_core_idct_ieee1180),
 	KUNIT_CASE(vdec_core_bit_reader),
 	KUNIT_CASE(vdec_core_mpeg2_motion_compensation),
+	KUNIT_CASE(vdec_core_vp8_bool_decoder),
+	KUNIT_CASE(vdec_core_vp8_transforms),
+	KUNIT_CASE(vdec_core_vp8_intra_prediction),
+	KUNIT_CASE(vdec_core_vp8_loop_filter),
+	KUNIT_CASE(vdec_core_h264_cabac_engine),
+	KUNIT_CASE(vdec_core_h264_transforms),
+	KUNIT_CASE(vdec_core_h264_intra_prediction),
+	KUNIT_CASE(vdec_core_h264_deblocking),
 	{}
 };
 

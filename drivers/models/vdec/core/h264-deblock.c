@@ -67,12 +67,19 @@ static void filter_point(u8 *q0p, int s, int bs, int alpha, int beta,
 	}
 }
 
-/*
- * Filter an edge of @n samples (16 luma, 8 chroma) at @pix, @s bytes
- * across the edge and @along bytes along it; @bs per 4 luma samples.
+/**
+ * h264_deblock_edge() - filter an edge (8.7.2)
+ * @pix: first sample after the edge (q0)
+ * @s: bytes across the edge
+ * @along: bytes along it
+ * @n: samples along it, 16 luma, 8 chroma
+ * @bs: bS per 4 luma samples (per 2 chroma samples)
+ * @qp: qPav
+ * @d: the slice's filter offsets
+ * @chroma: chroma filtering
  */
-static void filter_edge(u8 *pix, int s, int along, int n, const u8 *bs,
-			int qp, const struct h264_dbk *d, bool chroma)
+void h264_deblock_edge(u8 *pix, int s, int along, int n, const u8 *bs,
+		       int qp, const struct h264_dbk *d, bool chroma)
 {
 	int ia = h264_clip3(0, 51, qp + d->alpha);
 	int ib = h264_clip3(0, 51, qp + d->beta);
@@ -184,8 +191,9 @@ static void mb_dir(struct h264_ctx *c, struct h264_mb *m, int mbx, int mby,
 			bs[e][k] = edge_bs(p, bp, m, bq, !e);
 		}
 		if (any_bs(bs[e]))
-			filter_edge(y + e * 4 * across, across, along, 16, bs[e],
-				    (p->qp + m->qp + 1) >> 1, d, false);
+			h264_deblock_edge(y + e * 4 * across, across, along, 16,
+					  bs[e], (p->qp + m->qp + 1) >> 1, d,
+					  false);
 	}
 	for (comp = 0; comp < 2; comp++)
 		for (e = 0; e < 4; e += 2) {
@@ -194,10 +202,11 @@ static void mb_dir(struct h264_ctx *c, struct h264_mb *m, int mbx, int mby,
 
 			if (!p || !any_bs(bs[e]))
 				continue;
-			filter_edge(uv + cq + e * 2 * (vert ? 2 : s), vert ? 2 : s,
-				    vert ? s : 2, 8, bs[e],
-				    (chroma_qp(p, d, comp) + chroma_qp(m, d, comp) + 1) >> 1,
-				    d, true);
+			h264_deblock_edge(uv + cq + e * 2 * (vert ? 2 : s),
+					  vert ? 2 : s, vert ? s : 2, 8, bs[e],
+					  (chroma_qp(p, d, comp) +
+					   chroma_qp(m, d, comp) + 1) >> 1,
+					  d, true);
 		}
 }
 

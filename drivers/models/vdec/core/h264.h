@@ -413,5 +413,7 @@ void h264_mc_direct(struct h264_ctx *c, int blk8);
 
 /* h264-deblock.c */
 void h264_deblock(struct h264_ctx *c);
+void h264_deblock_edge(u8 *pix, int s, int along, int n, const u8 *bs,
+		       int qp, const struct h264_dbk *d, bool chroma);
 
 #endif /* _VDEC_H264_H */

@@ -88,7 +88,7 @@ static int lfclamp(int v)
  * interior limit and high edge variance threshold of each level
  * (RFC 6386 9.3, 9.6, 15.4).
  */
-static void setup_lf(struct vp8_ctx *c)
+void vp8_setup_lf(struct vp8_ctx *c)
 {
 	const struct vdec_vp8_params *p = c->p;
 	const struct vdec_vp8_loop_filter *lf = &p->lf;
@@ -188,7 +188,12 @@ static void add_chroma(struct vp8_ctx *c)
 	}
 }
 
-static void pred_bpred(struct vp8_ctx *c, const struct vp8_mb *mb)
+/**
+ * vp8_pred_bpred() - B_PRED prediction and residue of the luma subblocks
+ * @c: decoder, with the work area's edges loaded
+ * @mb: the macroblock (its subblock modes)
+ */
+void vp8_pred_bpred(struct vp8_ctx *c, const struct vp8_mb *mb)
 {
 	int i;
 
@@ -241,7 +246,7 @@ static void decode_mb(struct vp8_ctx *c, struct vp8_bool *tok)
 	if (mb->ref == VP8_INTRA) {
 		vp8_pred_edges(c);
 		if (mb->mode == VP8_B_PRED)
-			pred_bpred(c, mb);
+			vp8_pred_bpred(c, mb);
 		else
 			vp8_pred_intra16(c, mb->mode);
 		vp8_pred_chroma(c, mb->uv_mode);
@@ -416,7 +421,7 @@ enum vdec_status vdec_vp8_decode(const struct vdec_vp8_params *p,
 			set_ref(c, VP8_ALTREF, alt);
 		}
 		setup_dq(c);
-		setup_lf(c);
+		vp8_setup_lf(c);
 		st = decode_frame(c, decoded);
 	}
 	ctx_free(c);

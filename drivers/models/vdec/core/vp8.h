@@ -236,6 +236,10 @@ extern const u8 vp8_zigzag[16];
 extern const u8 vp8_bands[17];
 extern const s16 vp8_sixtap[8][6];
 
+/* vp8.c, not static for the self-checks (vdec-core-check-vp8.c) */
+void vp8_setup_lf(struct vp8_ctx *c);
+void vp8_pred_bpred(struct vp8_ctx *c, const struct vp8_mb *mb);
+
 /* vp8-modes.c */
 void vp8_read_modes(struct vp8_ctx *c, struct vp8_mb *mb);
 
