@@ -72,6 +72,34 @@ static void half_j(const u8 *s, int ss, int w, int h,
 		}
 }
 
+/* dst = average of two w x h blocks (w a constant where inlined) */
+static inline void avg_rows(u8 *dst, int ds, const u8 *p0, int s0,
+			    const u8 *p1, int s1, int w, int h)
+{
+	int x, y;
+
+	for (y = 0; y < h; y++, dst += ds, p0 += s0, p1 += s1)
+		for (x = 0; x < w; x++)
+			dst[x] = avg(p0[x], p1[x]);
+}
+
+static void avg_block(u8 *dst, int ds, const u8 *p0, int s0, const u8 *p1,
+		      int s1, int w, int h)
+{
+	int y;
+
+	if (p0 == p1 && s0 == s1) {
+		for (y = 0; y < h; y++, dst += ds, p0 += s0)
+			memcpy(dst, p0, w);
+	} else if (w == 16) {
+		avg_rows(dst, ds, p0, s0, p1, s1, 16, h);
+	} else if (w == 8) {
+		avg_rows(dst, ds, p0, s0, p1, s1, 8, h);
+	} else {
+		avg_rows(dst, ds, p0, s0, p1, s1, 4, h);
+	}
+}
+
 /* Luma prediction of a w x h block at (px, py) + mv (8.4.2.2.1) */
 static void mc_luma(const struct vdec_pic *ref, int pw, int ph, int px,
 		    int py, int w, int h, const s16 *mv, u8 *dst,
@@ -131,9 +159,32 @@ static void mc_luma(const struct vdec_pic *ref, int pw, int ph, int px,
 		p0 = hs->j;
 		s0 = 16;
 	}
-	for (y = 0; y < h; y++)
-		for (x = 0; x < w; x++)
-			dst[y * 16 + x] = avg(p0[y * s0 + x], p1[y * s1 + x]);
+	avg_block(dst, 16, p0, s0, p1, s1, w, h);
+}
+
+/*
+ * Bilinear interpolation of both components from interleaved samples: @r
+ * at the pair of the block's top left integer position, @rs its row
+ * stride; @cb the index of Cb in a pair
+ */
+static inline void chroma_rows(const u8 *r, int rs, int w, int h,
+			       const int *k, int cb, u8 *dst0, u8 *dst1)
+{
+	int x, y;
+
+	for (y = 0; y < h; y++, r += rs, dst0 += 8, dst1 += 8) {
+		const u8 *q = r + rs;
+
+		for (x = 0; x < w; x++) {
+			dst0[x] = (k[0] * r[2 * x + cb] + k[1] * r[2 * x + 2 + cb] +
+				   k[2] * q[2 * x + cb] +
+				   k[3] * q[2 * x + 2 + cb] + 32) >> 6;
+			dst1[x] = (k[0] * r[2 * x + 1 - cb] +
+				   k[1] * r[2 * x + 3 - cb] +
+				   k[2] * q[2 * x + 1 - cb] +
+				   k[3] * q[2 * x + 3 - cb] + 32) >> 6;
+		}
+	}
 }
 
 /* Chroma prediction of both components, w x h samples (8.4.2.2.2) */
@@ -142,26 +193,42 @@ static void mc_chroma(const struct vdec_pic *ref, int cw, int ch, int px,
 		      u8 *dst1)
 {
 	int ix = px + (mv[0] >> 3), iy = py + (mv[1] >> 3);
-	int fx = mv[0] & 7, fy = mv[1] & 7, x, y;
-	int a = (8 - fx) * (8 - fy), b = fx * (8 - fy), c = (8 - fx) * fy;
-	int d = fx * fy;
-	bool inside = ix >= 0 && iy >= 0 && ix + w + 1 <= cw && iy + h + 1 <= ch;
+	int fx = mv[0] & 7, fy = mv[1] & 7, x, y, rs;
+	const int k[4] = { (8 - fx) * (8 - fy), fx * (8 - fy), (8 - fx) * fy,
+			   fx * fy };
+	u8 win[9 * 18];
+	const u8 *r;
 
-	for (y = 0; y < h; y++) {
-		const u8 *r0 = ref->chroma +
-			h264_clip3(0, ch - 1, iy + y) * ref->stride;
-		const u8 *r1 = ref->chroma +
-			h264_clip3(0, ch - 1, iy + y + 1) * ref->stride;
+	if (ix >= 0 && iy >= 0 && ix + w + 1 <= cw && iy + h + 1 <= ch) {
+		r = ref->chroma + iy * ref->stride + 2 * ix;
+		rs = ref->stride;
+	} else {
+		for (y = 0; y <= h; y++) {
+			const u8 *row = ref->chroma +
+				h264_clip3(0, ch - 1, iy + y) * ref->stride;
 
-		for (x = 0; x < w; x++) {
-			int x0 = inside ? 2 * (ix + x) : 2 * h264_clip3(0, cw - 1, ix + x);
-			int x1 = inside ? x0 + 2 : 2 * h264_clip3(0, cw - 1, ix + x + 1);
+			for (x = 0; x <= w; x++) {
+				int sx = 2 * h264_clip3(0, cw - 1, ix + x);
 
-			dst0[y * 8 + x] = (a * r0[x0 + cb] + b * r0[x1 + cb] +
-					   c * r1[x0 + cb] + d * r1[x1 + cb] + 32) >> 6;
-			dst1[y * 8 + x] = (a * r0[x0 + !cb] + b * r0[x1 + !cb] +
-					   c * r1[x0 + !cb] + d * r1[x1 + !cb] + 32) >> 6;
+				win[y * 18 + 2 * x] = row[sx];
+				win[y * 18 + 2 * x + 1] = row[sx + 1];
+			}
 		}
+		r = win;
+		rs = 18;
+	}
+	if (!fx && !fy) {
+		for (y = 0; y < h; y++, r += rs)
+			for (x = 0; x < w; x++) {
+				dst0[y * 8 + x] = r[2 * x + cb];
+				dst1[y * 8 + x] = r[2 * x + 1 - cb];
+			}
+	} else if (w == 8) {
+		chroma_rows(r, rs, 8, h, k, cb, dst0, dst1);
+	} else if (w == 4) {
+		chroma_rows(r, rs, 4, h, k, cb, dst0, dst1);
+	} else {
+		chroma_rows(r, rs, 2, h, k, cb, dst0, dst1);
 	}
 }
 
@@ -210,6 +277,39 @@ static void weight(u8 *dst, int ds, int step, const u8 *p0, const u8 *p1,
 	}
 }
 
+/*
+ * Default weighting of both chroma components into the interleaved output
+ * @dst: @p1 NULL for a single prediction, else the average of the two
+ */
+static inline void chroma_out(u8 *dst, int ds, int cb, u8 (*p0)[64],
+			      u8 (*p1)[64], int w, int h)
+{
+	int x, y;
+
+	for (y = 0; y < h; y++, dst += ds)
+		for (x = 0; x < w; x++) {
+			int a = p0[0][y * 8 + x], b = p0[1][y * 8 + x];
+
+			if (p1) {
+				a = avg(a, p1[0][y * 8 + x]);
+				b = avg(b, p1[1][y * 8 + x]);
+			}
+			dst[2 * x + cb] = a;
+			dst[2 * x + 1 - cb] = b;
+		}
+}
+
+static void chroma_default(u8 *dst, int ds, int cb, u8 (*p0)[64],
+			   u8 (*p1)[64], int w, int h)
+{
+	if (w == 8)
+		chroma_out(dst, ds, cb, p0, p1, 8, h);
+	else if (w == 4)
+		chroma_out(dst, ds, cb, p0, p1, 4, h);
+	else
+		chroma_out(dst, ds, cb, p0, p1, 2, h);
+}
+
 /* The weights of the references of a block; mode 0 when default */
 static int block_weights(struct h264_ctx *c, const int *ref, int comp,
 			 int *wt, int *off, int *denom)
@@ -218,7 +318,9 @@ static int block_weights(struct h264_ctx *c, const int *ref, int comp,
 	int l;
 
 	if (w->mode == 2) {
-		if (ref[0] < 0 || ref[1] < 0)
+		/* single prediction, or 32/32: the same as the default */
+		if (ref[0] < 0 || ref[1] < 0 ||
+		    w->implicit[ref[0]][ref[1]] == 32)
 			return 0;
 		wt[1] = w->implicit[ref[0]][ref[1]];
 		wt[0] = 64 - wt[1];
@@ -287,9 +389,20 @@ void h264_mc_part(struct h264_ctx *c, int x, int y, int w, int h)
 	if (!use[0] && !use[1])
 		return;
 	mode = block_weights(c, ref, -1, wt, off, &denom);
-	weight(o->luma + py * o->stride + px, o->stride, 1,
-	       use[0] ? pl[0] : NULL, use[1] ? pl[1] : NULL, 16, w * 4, h * 4,
-	       denom, wt, off, mode);
+	if (!mode && use[0] && use[1])
+		avg_block(o->luma + py * o->stride + px, o->stride, pl[0], 16,
+			  pl[1], 16, w * 4, h * 4);
+	else
+		weight(o->luma + py * o->stride + px, o->stride, 1,
+		       use[0] ? pl[0] : NULL, use[1] ? pl[1] : NULL, 16,
+		       w * 4, h * 4, denom, wt, off, mode);
+	if (!mode && !block_weights(c, ref, 0, wt, off, &denom) &&
+	    !block_weights(c, ref, 1, wt, off, &denom)) {
+		chroma_default(o->chroma + py / 2 * o->stride + px, o->stride,
+			       c->cb_off, use[0] ? pc[0] : pc[1],
+			       use[0] && use[1] ? pc[1] : NULL, w * 2, h * 2);
+		return;
+	}
 	for (comp = 0; comp < 2; comp++) {
 		mode = block_weights(c, ref, comp, wt, off, &denom);
 		weight(o->chroma + py / 2 * o->stride + px + (comp ^ c->cb_off),
