@@ -95,14 +95,16 @@ static void avg_block(u8 *dst, int ds, const u8 *p0, int s0, const u8 *p1,
 		avg_rows(dst, ds, p0, s0, p1, s1, 16, h);
 	} else if (w == 8) {
 		avg_rows(dst, ds, p0, s0, p1, s1, 8, h);
-	} else {
+	} else if (w == 4) {
 		avg_rows(dst, ds, p0, s0, p1, s1, 4, h);
+	} else {
+		avg_rows(dst, ds, p0, s0, p1, s1, 2, h);
 	}
 }
 
 /* Luma prediction of a w x h block at (px, py) + mv (8.4.2.2.1) */
 static void mc_luma(const struct vdec_pic *ref, int pw, int ph, int px,
-		    int py, int w, int h, const s16 *mv, u8 *dst,
+		    int py, int w, int h, const s16 *mv, u8 *dst, int ds,
 		    struct h264_half_planes *hs)
 {
 	u8 win[WIN * WIN];
@@ -159,7 +161,7 @@ static void mc_luma(const struct vdec_pic *ref, int pw, int ph, int px,
 		p0 = hs->j;
 		s0 = 16;
 	}
-	avg_block(dst, 16, p0, s0, p1, s1, w, h);
+	avg_block(dst, ds, p0, s0, p1, s1, w, h);
 }
 
 /*
@@ -232,49 +234,55 @@ static void mc_chroma(const struct vdec_pic *ref, int cw, int ch, int px,
 	}
 }
 
-/* Weighted sample prediction of a bi-predicted block (8-301) */
-static void weight_bi(u8 *dst, int ds, int step, const u8 *p0, const u8 *p1,
-		      int ps, int w, int h, int denom, const int *wt,
-		      const int *off, int mode)
+/*
+ * Explicit or implicit weighted sample prediction (8.4.2.3.2) of a w x h
+ * block (stride 16 for luma, 8 for chroma) into @dst: @k holds w0, w1,
+ * the rounding, the shift and the offset; a single prediction passes
+ * @b = @a with w1 = 0
+ */
+static inline void wrows(u8 *dst, int ds, const u8 *a, const u8 *b, int ps,
+			 int w, int h, const int *k)
 {
-	int x, y, o = mode ? (off[0] + off[1] + 1) >> 1 : 0;
-	int r = mode ? 1 << denom : 0;
+	int x, y;
 
-	if (!mode || (mode == 2 && wt[0] == 32 && wt[1] == 32 && !o)) {
-		for (y = 0; y < h; y++, dst += ds, p0 += ps, p1 += ps)
-			for (x = 0; x < w; x++)
-				dst[x * step] = avg(p0[x], p1[x]);
-		return;
-	}
-	for (y = 0; y < h; y++, dst += ds, p0 += ps, p1 += ps)
+	for (y = 0; y < h; y++, dst += ds, a += ps, b += ps)
 		for (x = 0; x < w; x++)
-			dst[x * step] = h264_clip_pixel(((p0[x] * wt[0] +
-							  p1[x] * wt[1] + r) >>
-							 (denom + 1)) + o);
+			dst[x] = h264_clip_pixel(((a[x] * k[0] + b[x] * k[1] +
+						   k[2]) >> k[3]) + k[4]);
 }
 
-/* Weighted sample prediction of one plane block into @dst (8.4.2.3) */
-static void weight(u8 *dst, int ds, int step, const u8 *p0, const u8 *p1,
-		   int ps, int w, int h, int denom, const int *wt,
-		   const int *off, int mode)
+static void weight(u8 *dst, int ds, const u8 *p0, const u8 *p1, int ps,
+		   int w, int h, int denom, const int *wt, const int *off)
 {
-	const u8 *q = p0 ? p0 : p1;
-	int x, y, k = p0 ? 0 : 1, r = mode && denom ? 1 << (denom - 1) : 0;
+	int k[5];
 
 	if (p0 && p1) {
-		weight_bi(dst, ds, step, p0, p1, ps, w, h, denom, wt, off, mode);
-		return;
+		k[0] = wt[0];
+		k[1] = wt[1];
+		k[2] = 1 << denom;
+		k[3] = denom + 1;
+		k[4] = (off[0] + off[1] + 1) >> 1;
+	} else {
+		int l = p0 ? 0 : 1;
+
+		k[0] = wt[l];
+		k[1] = 0;
+		k[2] = denom ? 1 << (denom - 1) : 0;
+		k[3] = denom;
+		k[4] = off[l];
+		if (!p0)
+			p0 = p1;
+		else
+			p1 = p0;
 	}
-	for (y = 0; y < h; y++, dst += ds, q += ps) {
-		if (!mode && step == 1) {
-			memcpy(dst, q, w);
-			continue;
-		}
-		for (x = 0; x < w; x++)
-			dst[x * step] = !mode ? q[x] :
-				h264_clip_pixel(((q[x] * wt[k] + r) >> denom) +
-						off[k]);
-	}
+	if (w == 16)
+		wrows(dst, ds, p0, p1, ps, 16, h, k);
+	else if (w == 8)
+		wrows(dst, ds, p0, p1, ps, 8, h, k);
+	else if (w == 4)
+		wrows(dst, ds, p0, p1, ps, 4, h, k);
+	else
+		wrows(dst, ds, p0, p1, ps, 2, h, k);
 }
 
 /*
@@ -362,16 +370,24 @@ void h264_mc_part(struct h264_ctx *c, int x, int y, int w, int h)
 	int blk = y * 4 + x, b8 = (y >> 1) * 2 + (x >> 1), l, comp;
 	int px = c->mbx * 16 + x * 4, py = c->mby * 16 + y * 4;
 	int pw = c->mbw * 16, ph = c->mbh * 16, ref[2], wt[2], off[2], denom = 0;
-	u8 pl[2][16 * 16], pc[2][2][8 * 8];
-	bool use[2];
+	u8 pl[2][16 * 16], pc[2][2][8 * 8], pw8[2][8 * 8];
+	u8 *dy = o->luma + py * o->stride + px;
+	bool use[2], direct;
 	int mode;
 
+	for (l = 0; l < 2; l++) {
+		ref[l] = m->ref[l][b8];
+		use[l] = ref[l] >= 0;
+	}
+	if (!use[0] && !use[1])
+		return;
+	mode = block_weights(c, ref, -1, wt, off, &denom);
+	/* one prediction, default weights: straight into the picture */
+	direct = !mode && use[0] != use[1];
 	for (l = 0; l < 2; l++) {
 		int dpb = m->refpic[l][b8];
 		const struct vdec_pic *rp;
 
-		ref[l] = m->ref[l][b8];
-		use[l] = ref[l] >= 0;
 		if (!use[l])
 			continue;
 		rp = dpb >= 0 ? c->refs[dpb].pic : NULL;
@@ -379,23 +395,27 @@ void h264_mc_part(struct h264_ctx *c, int x, int y, int w, int h)
 			c->missing_ref = true;
 			memset(pl[l], 128, sizeof(pl[l]));
 			memset(pc[l], 128, sizeof(pc[l]));
+			direct = false;
 			continue;
 		}
-		mc_luma(rp, pw, ph, px, py, w * 4, h * 4, m->mv[l][blk], pl[l],
-			&c->halves);
+		if (direct)
+			mc_luma(rp, pw, ph, px, py, w * 4, h * 4, m->mv[l][blk],
+				dy, o->stride, &c->halves);
+		else
+			mc_luma(rp, pw, ph, px, py, w * 4, h * 4, m->mv[l][blk],
+				pl[l], 16, &c->halves);
 		mc_chroma(rp, pw / 2, ph / 2, px / 2, py / 2, w * 2, h * 2,
 			  m->mv[l][blk], c->cb_off, pc[l][0], pc[l][1]);
 	}
-	if (!use[0] && !use[1])
-		return;
-	mode = block_weights(c, ref, -1, wt, off, &denom);
-	if (!mode && use[0] && use[1])
-		avg_block(o->luma + py * o->stride + px, o->stride, pl[0], 16,
-			  pl[1], 16, w * 4, h * 4);
-	else
-		weight(o->luma + py * o->stride + px, o->stride, 1,
-		       use[0] ? pl[0] : NULL, use[1] ? pl[1] : NULL, 16,
-		       w * 4, h * 4, denom, wt, off, mode);
+	if (!direct && !mode && use[0] && use[1])
+		avg_block(dy, o->stride, pl[0], 16, pl[1], 16, w * 4, h * 4);
+	else if (!direct && !mode)
+		for (l = 0; l < h * 4; l++)
+			memcpy(dy + l * o->stride, pl[use[0] ? 0 : 1] + l * 16,
+			       w * 4);
+	else if (!direct)
+		weight(dy, o->stride, use[0] ? pl[0] : NULL,
+		       use[1] ? pl[1] : NULL, 16, w * 4, h * 4, denom, wt, off);
 	if (!mode && !block_weights(c, ref, 0, wt, off, &denom) &&
 	    !block_weights(c, ref, 1, wt, off, &denom)) {
 		chroma_default(o->chroma + py / 2 * o->stride + px, o->stride,
@@ -403,13 +423,21 @@ void h264_mc_part(struct h264_ctx *c, int x, int y, int w, int h)
 			       use[0] && use[1] ? pc[1] : NULL, w * 2, h * 2);
 		return;
 	}
+	/* weighted into pc[2] (free after the two predictions), then out */
 	for (comp = 0; comp < 2; comp++) {
 		mode = block_weights(c, ref, comp, wt, off, &denom);
-		weight(o->chroma + py / 2 * o->stride + px + (comp ^ c->cb_off),
-		       o->stride, 2, use[0] ? pc[0][comp] : NULL,
-		       use[1] ? pc[1][comp] : NULL, 8, w * 2, h * 2, denom, wt,
-		       off, mode);
+		if (!mode && use[0] && use[1])
+			avg_block(pw8[comp], 8, pc[0][comp], 8, pc[1][comp], 8,
+				  w * 2, h * 2);
+		else if (!mode)
+			memcpy(pw8[comp], pc[use[0] ? 0 : 1][comp], 64);
+		else
+			weight(pw8[comp], 8, use[0] ? pc[0][comp] : NULL,
+			       use[1] ? pc[1][comp] : NULL, 8, w * 2, h * 2,
+			       denom, wt, off);
 	}
+	chroma_default(o->chroma + py / 2 * o->stride + px, o->stride,
+		       c->cb_off, pw8, NULL, w * 2, h * 2);
 }
 
 static bool same_motion(const struct h264_mb *m, int b0, int b1)
