@@ -21,7 +21,7 @@ static inline int avg(int a, int b)
 }
 
 /* @s points at the window's top left (2 samples above and left) */
-static void half_b(const u8 *s, int ss, int w, int h, u8 *dst)
+static void half_b(const u8 *s, int ss, int w, int h, u8 *restrict dst)
 {
 	int x, y;
 
@@ -36,7 +36,7 @@ static void half_b(const u8 *s, int ss, int w, int h, u8 *dst)
 	}
 }
 
-static void half_v(const u8 *s, int ss, int w, int h, u8 *dst)
+static void half_v(const u8 *s, int ss, int w, int h, u8 *restrict dst)
 {
 	int x, y;
 
@@ -73,8 +73,8 @@ static void half_j(const u8 *s, int ss, int w, int h,
 }
 
 /* dst = average of two w x h blocks (w a constant where inlined) */
-static inline void avg_rows(u8 *dst, int ds, const u8 *p0, int s0,
-			    const u8 *p1, int s1, int w, int h)
+static inline void avg_rows(u8 *restrict dst, int ds, const u8 *p0,
+			    int s0, const u8 *p1, int s1, int w, int h)
 {
 	int x, y;
 
@@ -170,7 +170,8 @@ static void mc_luma(const struct vdec_pic *ref, int pw, int ph, int px,
  * stride; @cb the index of Cb in a pair
  */
 static inline void chroma_rows(const u8 *r, int rs, int w, int h,
-			       const int *k, int cb, u8 *dst0, u8 *dst1)
+			       const int *k, int cb, u8 *restrict dst0,
+			       u8 *restrict dst1)
 {
 	int x, y;
 
@@ -240,8 +241,8 @@ static void mc_chroma(const struct vdec_pic *ref, int cw, int ch, int px,
  * the rounding, the shift and the offset; a single prediction passes
  * @b = @a with w1 = 0
  */
-static inline void wrows(u8 *dst, int ds, const u8 *a, const u8 *b, int ps,
-			 int w, int h, const int *k)
+static inline void wrows(u8 *restrict dst, int ds, const u8 *a,
+			 const u8 *b, int ps, int w, int h, const int *k)
 {
 	int x, y;
 
@@ -289,8 +290,8 @@ static void weight(u8 *dst, int ds, const u8 *p0, const u8 *p1, int ps,
  * Default weighting of both chroma components into the interleaved output
  * @dst: @p1 NULL for a single prediction, else the average of the two
  */
-static inline void chroma_out(u8 *dst, int ds, int cb, u8 (*p0)[64],
-			      u8 (*p1)[64], int w, int h)
+static inline void chroma_out(u8 *restrict dst, int ds, int cb,
+			      u8 (*p0)[64], u8 (*p1)[64], int w, int h)
 {
 	int x, y;
 
