@@ -21,7 +21,8 @@ static inline int avg(int a, int b)
 }
 
 /* @s points at the window's top left (2 samples above and left) */
-static void half_b(const u8 *s, int ss, int w, int h, u8 *restrict dst)
+static inline void half_b_w(const u8 *s, int ss, int w, int h,
+			    u8 *restrict dst)
 {
 	int x, y;
 
@@ -36,7 +37,8 @@ static void half_b(const u8 *s, int ss, int w, int h, u8 *restrict dst)
 	}
 }
 
-static void half_v(const u8 *s, int ss, int w, int h, u8 *restrict dst)
+static inline void half_v_w(const u8 *s, int ss, int w, int h,
+			    u8 *restrict dst)
 {
 	int x, y;
 
@@ -52,8 +54,8 @@ static void half_v(const u8 *s, int ss, int w, int h, u8 *restrict dst)
 	}
 }
 
-static void half_j(const u8 *s, int ss, int w, int h,
-		   struct h264_half_planes *hs)
+static inline void half_j_w(const u8 *s, int ss, int w, int h,
+			    struct h264_half_planes *restrict hs)
 {
 	int x, y;
 
@@ -100,6 +102,38 @@ static void avg_block(u8 *dst, int ds, const u8 *p0, int s0, const u8 *p1,
 	} else {
 		avg_rows(dst, ds, p0, s0, p1, s1, 2, h);
 	}
+}
+
+/* The half sample planes for a block width of 16, 8 or 4 */
+static void half_b(const u8 *s, int ss, int w, int h, u8 *dst)
+{
+	if (w == 16)
+		half_b_w(s, ss, 16, h, dst);
+	else if (w == 8)
+		half_b_w(s, ss, 8, h, dst);
+	else
+		half_b_w(s, ss, 4, h, dst);
+}
+
+static void half_v(const u8 *s, int ss, int w, int h, u8 *dst)
+{
+	if (w == 16)
+		half_v_w(s, ss, 16, h, dst);
+	else if (w == 8)
+		half_v_w(s, ss, 8, h, dst);
+	else
+		half_v_w(s, ss, 4, h, dst);
+}
+
+static void half_j(const u8 *s, int ss, int w, int h,
+		   struct h264_half_planes *hs)
+{
+	if (w == 16)
+		half_j_w(s, ss, 16, h, hs);
+	else if (w == 8)
+		half_j_w(s, ss, 8, h, hs);
+	else
+		half_j_w(s, ss, 4, h, hs);
 }
 
 /* Luma prediction of a w x h block at (px, py) + mv (8.4.2.2.1) */
