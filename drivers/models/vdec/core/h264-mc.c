@@ -389,6 +389,29 @@ static int block_weights(struct h264_ctx *c, const int *ref, int comp,
 	return 1;
 }
 
+/* The luma prediction(s) @pl of a w x h block, weighted, into @dy */
+static void luma_out(u8 *dy, int ds, u8 (*pl)[256], const bool *use,
+		     int mode, int w, int h, int denom, const int *wt,
+		     const int *off)
+{
+	u8 pw16[16 * 16];
+	const u8 *src = pl[use[0] ? 0 : 1];
+	int y;
+
+	if (!mode && use[0] && use[1]) {
+		avg_block(dy, ds, pl[0], 16, pl[1], 16, w, h);
+		return;
+	}
+	if (mode) {
+		/* whole 16-sample rows (one fixed-width kernel), then copied */
+		weight(pw16, 16, use[0] ? pl[0] : NULL, use[1] ? pl[1] : NULL,
+		       16, 16, h, denom, wt, off);
+		src = pw16;
+	}
+	for (y = 0; y < h; y++)
+		memcpy(dy + y * ds, src + y * 16, w);
+}
+
 /**
  * h264_mc_part() - inter prediction of a rectangle of 4x4 blocks with one
  *	motion (that of its top left block) into the output picture
@@ -442,15 +465,9 @@ void h264_mc_part(struct h264_ctx *c, int x, int y, int w, int h)
 		mc_chroma(rp, pw / 2, ph / 2, px / 2, py / 2, w * 2, h * 2,
 			  m->mv[l][blk], c->cb_off, pc[l][0], pc[l][1]);
 	}
-	if (!direct && !mode && use[0] && use[1])
-		avg_block(dy, o->stride, pl[0], 16, pl[1], 16, w * 4, h * 4);
-	else if (!direct && !mode)
-		for (l = 0; l < h * 4; l++)
-			memcpy(dy + l * o->stride, pl[use[0] ? 0 : 1] + l * 16,
-			       w * 4);
-	else if (!direct)
-		weight(dy, o->stride, use[0] ? pl[0] : NULL,
-		       use[1] ? pl[1] : NULL, 16, w * 4, h * 4, denom, wt, off);
+	if (!direct)
+		luma_out(dy, o->stride, pl, use, mode, w * 4, h * 4, denom, wt,
+			 off);
 	if (!mode && !block_weights(c, ref, 0, wt, off, &denom) &&
 	    !block_weights(c, ref, 1, wt, off, &denom)) {
 		chroma_default(o->chroma + py / 2 * o->stride + px, o->stride,
@@ -467,8 +484,9 @@ void h264_mc_part(struct h264_ctx *c, int x, int y, int w, int h)
 		else if (!mode)
 			memcpy(pw8[comp], pc[use[0] ? 0 : 1][comp], 64);
 		else
-			weight(pw8[comp], 8, use[0] ? pc[0][comp] : NULL,
-			       use[1] ? pc[1][comp] : NULL, 8, w * 2, h * 2,
+			/* the h * 2 rows of 8 samples as h rows of 16 */
+			weight(pw8[comp], 16, use[0] ? pc[0][comp] : NULL,
+			       use[1] ? pc[1][comp] : NULL, 16, 16, h,
 			       denom, wt, off);
 	}
 	chroma_default(o->chroma + py / 2 * o->stride + px, o->stride,
