@@ -503,6 +503,23 @@ static bool same_motion(const struct h264_mb *m, int b0, int b1)
 		!memcmp(m->mv[1][b0 & 15], m->mv[1][b1 & 15], 4);
 }
 
+/* Inter prediction of 8x8 block @blk8 predicted in direct mode */
+static void mc_direct8(struct h264_ctx *c, int blk8)
+{
+	const struct h264_mb *m = c->mb;
+	int x = (blk8 & 1) * 2, y = (blk8 >> 1) * 2, i, first;
+
+	first = blk8 << 4 | (y * 4 + x);
+	if (same_motion(m, first, blk8 << 4 | (y * 4 + x + 1)) &&
+	    same_motion(m, first, blk8 << 4 | ((y + 1) * 4 + x)) &&
+	    same_motion(m, first, blk8 << 4 | ((y + 1) * 4 + x + 1))) {
+		h264_mc_part(c, x, y, 2, 2);
+		return;
+	}
+	for (i = 0; i < 4; i++)
+		h264_mc_part(c, x + (i & 1), y + (i >> 1), 1, 1);
+}
+
 /**
  * h264_mc_direct() - inter prediction of an 8x8 block predicted in direct
  *	mode, in one piece when its 4x4 blocks share their motion
@@ -513,31 +530,21 @@ static bool same_motion(const struct h264_mb *m, int b0, int b1)
 void h264_mc_direct(struct h264_ctx *c, int blk8)
 {
 	const struct h264_mb *m = c->mb;
-	int x, y, i, k, b, first;
+	int i, k, b;
 
-	if (blk8 < 0) {
-		for (k = 1; k < 16; k++) {
-			b = h264_blk_raster[k];
-			if (!same_motion(m, 0, ((b >> 3) * 2 + ((b & 3) >> 1)) << 4 | b))
-				break;
-		}
-		if (k == 16) {
-			h264_mc_part(c, 0, 0, 4, 4);
-			return;
-		}
-		for (i = 0; i < 4; i++)
-			h264_mc_direct(c, i);
+	if (blk8 >= 0) {
+		mc_direct8(c, blk8);
 		return;
 	}
-	x = (blk8 & 1) * 2;
-	y = (blk8 >> 1) * 2;
-	first = blk8 << 4 | (y * 4 + x);
-	if (same_motion(m, first, blk8 << 4 | (y * 4 + x + 1)) &&
-	    same_motion(m, first, blk8 << 4 | ((y + 1) * 4 + x)) &&
-	    same_motion(m, first, blk8 << 4 | ((y + 1) * 4 + x + 1))) {
-		h264_mc_part(c, x, y, 2, 2);
+	for (k = 1; k < 16; k++) {
+		b = h264_blk_raster[k];
+		if (!same_motion(m, 0, ((b >> 3) * 2 + ((b & 3) >> 1)) << 4 | b))
+			break;
+	}
+	if (k == 16) {
+		h264_mc_part(c, 0, 0, 4, 4);
 		return;
 	}
 	for (i = 0; i < 4; i++)
-		h264_mc_part(c, x + (i & 1), y + (i >> 1), 1, 1);
+		mc_direct8(c, i);
 }
