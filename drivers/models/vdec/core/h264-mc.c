@@ -199,35 +199,30 @@ static void mc_luma(const struct vdec_pic *ref, int pw, int ph, int px,
 }
 
 /*
- * Bilinear interpolation of both components from interleaved samples: @r
- * at the pair of the block's top left integer position, @rs its row
- * stride; @cb the index of Cb in a pair
+ * Bilinear interpolation of @n interleaved chroma samples per row (both
+ * components, each from its own neighbours two bytes on): @r at the
+ * block's top left integer pair, @rs its row stride
  */
-static inline void chroma_rows(const u8 *r, int rs, int w, int h,
-			       const int *k, int cb, u8 *restrict dst0,
-			       u8 *restrict dst1)
+static inline void chroma_pairs(const u8 *r, int rs, int n, int h,
+				const int *k, u8 *restrict dst, int ds)
 {
 	int x, y;
 
-	for (y = 0; y < h; y++, r += rs, dst0 += 8, dst1 += 8) {
+	for (y = 0; y < h; y++, r += rs, dst += ds) {
 		const u8 *q = r + rs;
 
-		for (x = 0; x < w; x++) {
-			dst0[x] = (k[0] * r[2 * x + cb] + k[1] * r[2 * x + 2 + cb] +
-				   k[2] * q[2 * x + cb] +
-				   k[3] * q[2 * x + 2 + cb] + 32) >> 6;
-			dst1[x] = (k[0] * r[2 * x + 1 - cb] +
-				   k[1] * r[2 * x + 3 - cb] +
-				   k[2] * q[2 * x + 1 - cb] +
-				   k[3] * q[2 * x + 3 - cb] + 32) >> 6;
-		}
+		for (x = 0; x < n; x++)
+			dst[x] = (k[0] * r[x] + k[1] * r[x + 2] + k[2] * q[x] +
+				  k[3] * q[x + 2] + 32) >> 6;
 	}
 }
 
-/* Chroma prediction of both components, w x h samples (8.4.2.2.2) */
+/*
+ * Chroma prediction of both components of a w x h block (8.4.2.2.2), into
+ * @dst interleaved as in the picture
+ */
 static void mc_chroma(const struct vdec_pic *ref, int cw, int ch, int px,
-		      int py, int w, int h, const s16 *mv, int cb, u8 *dst0,
-		      u8 *dst1)
+		      int py, int w, int h, const s16 *mv, u8 *dst, int ds)
 {
 	int ix = px + (mv[0] >> 3), iy = py + (mv[1] >> 3);
 	int fx = mv[0] & 7, fy = mv[1] & 7, x, y, rs;
@@ -255,17 +250,14 @@ static void mc_chroma(const struct vdec_pic *ref, int cw, int ch, int px,
 		rs = 18;
 	}
 	if (!fx && !fy) {
-		for (y = 0; y < h; y++, r += rs)
-			for (x = 0; x < w; x++) {
-				dst0[y * 8 + x] = r[2 * x + cb];
-				dst1[y * 8 + x] = r[2 * x + 1 - cb];
-			}
+		for (y = 0; y < h; y++, r += rs, dst += ds)
+			memcpy(dst, r, 2 * w);
 	} else if (w == 8) {
-		chroma_rows(r, rs, 8, h, k, cb, dst0, dst1);
+		chroma_pairs(r, rs, 16, h, k, dst, ds);
 	} else if (w == 4) {
-		chroma_rows(r, rs, 4, h, k, cb, dst0, dst1);
+		chroma_pairs(r, rs, 8, h, k, dst, ds);
 	} else {
-		chroma_rows(r, rs, 2, h, k, cb, dst0, dst1);
+		chroma_pairs(r, rs, 4, h, k, dst, ds);
 	}
 }
 
@@ -321,36 +313,19 @@ static void weight(u8 *dst, int ds, const u8 *p0, const u8 *p1, int ps,
 }
 
 /*
- * Default weighting of both chroma components into the interleaved output
- * @dst: @p1 NULL for a single prediction, else the average of the two
+ * Weighted prediction of interleaved chroma: 16 samples per row (the
+ * weights per sample alternate between the components), @h rows
  */
-static inline void chroma_out(u8 *restrict dst, int ds, int cb,
-			      u8 (*p0)[64], u8 (*p1)[64], int w, int h)
+static inline void wpairs(u8 *restrict dst, const u8 *a, const u8 *b,
+			  int h, const int (*k)[16], int rnd, int sh)
 {
 	int x, y;
 
-	for (y = 0; y < h; y++, dst += ds)
-		for (x = 0; x < w; x++) {
-			int a = p0[0][y * 8 + x], b = p0[1][y * 8 + x];
-
-			if (p1) {
-				a = avg(a, p1[0][y * 8 + x]);
-				b = avg(b, p1[1][y * 8 + x]);
-			}
-			dst[2 * x + cb] = a;
-			dst[2 * x + 1 - cb] = b;
-		}
-}
-
-static void chroma_default(u8 *dst, int ds, int cb, u8 (*p0)[64],
-			   u8 (*p1)[64], int w, int h)
-{
-	if (w == 8)
-		chroma_out(dst, ds, cb, p0, p1, 8, h);
-	else if (w == 4)
-		chroma_out(dst, ds, cb, p0, p1, 4, h);
-	else
-		chroma_out(dst, ds, cb, p0, p1, 2, h);
+	for (y = 0; y < h; y++, dst += 16, a += 16, b += 16)
+		for (x = 0; x < 16; x++)
+			dst[x] = h264_clip_pixel(((a[x] * k[0][x] +
+						   b[x] * k[1][x] + rnd) >> sh) +
+						 k[2][x]);
 }
 
 /* The weights of the references of a block; mode 0 when default */
@@ -412,6 +387,42 @@ static void luma_out(u8 *dy, int ds, u8 (*pl)[256], const bool *use,
 		memcpy(dy + y * ds, src + y * 16, w);
 }
 
+/*
+ * The chroma prediction(s) @pc (both components interleaved, 16 bytes a
+ * row) of a block of w x h chroma samples, weighted, into @dst
+ */
+static void chroma_out(struct h264_ctx *c, const int *ref, u8 *dst, int ds,
+		       u8 (*pc)[128], const bool *use, int w, int h)
+{
+	int k[3][16], wt[2], off[2], denom = 0, pos, x, y, l = use[0] ? 0 : 1;
+	bool bi = use[0] && use[1];
+	const u8 *src = pc[l];
+	u8 pw[8 * 16];
+
+	/* the two components have the same mode and denominator */
+	for (pos = 0; pos < 2; pos++) {
+		if (!block_weights(c, ref, pos ^ c->cb_off, wt, off, &denom))
+			break;
+		for (x = pos; x < 16; x += 2) {
+			k[0][x] = wt[bi ? 0 : l];
+			k[1][x] = bi ? wt[1] : 0;
+			k[2][x] = bi ? (off[0] + off[1] + 1) >> 1 : off[l];
+		}
+	}
+	if (pos < 2 && bi) {
+		avg_block(dst, ds, pc[0], 16, pc[1], 16, w * 2, h);
+		return;
+	}
+	if (pos == 2) {
+		wpairs(pw, pc[l], bi ? pc[1] : pc[l], h, k,
+		       bi ? 1 << denom : denom ? 1 << (denom - 1) : 0,
+		       bi ? denom + 1 : denom);
+		src = pw;
+	}
+	for (y = 0; y < h; y++)
+		memcpy(dst + y * ds, src + y * 16, w * 2);
+}
+
 /**
  * h264_mc_part() - inter prediction of a rectangle of 4x4 blocks with one
  *	motion (that of its top left block) into the output picture
@@ -425,11 +436,12 @@ void h264_mc_part(struct h264_ctx *c, int x, int y, int w, int h)
 {
 	struct h264_mb *m = c->mb;
 	struct vdec_pic *o = c->out;
-	int blk = y * 4 + x, b8 = (y >> 1) * 2 + (x >> 1), l, comp;
+	int blk = y * 4 + x, b8 = (y >> 1) * 2 + (x >> 1), l;
 	int px = c->mbx * 16 + x * 4, py = c->mby * 16 + y * 4;
 	int pw = c->mbw * 16, ph = c->mbh * 16, ref[2], wt[2], off[2], denom = 0;
-	u8 pl[2][16 * 16], pc[2][2][8 * 8], pw8[2][8 * 8];
+	u8 pl[2][16 * 16], pc[2][8 * 16];
 	u8 *dy = o->luma + py * o->stride + px;
+	u8 *dc = o->chroma + py / 2 * o->stride + px;
 	bool use[2], direct;
 	int mode;
 
@@ -440,7 +452,10 @@ void h264_mc_part(struct h264_ctx *c, int x, int y, int w, int h)
 	if (!use[0] && !use[1])
 		return;
 	mode = block_weights(c, ref, -1, wt, off, &denom);
-	/* one prediction, default weights: straight into the picture */
+	/*
+	 * one prediction, default weights (chroma's then too): straight into
+	 * the picture
+	 */
 	direct = !mode && use[0] != use[1];
 	for (l = 0; l < 2; l++) {
 		int dpb = m->refpic[l][b8];
@@ -456,41 +471,22 @@ void h264_mc_part(struct h264_ctx *c, int x, int y, int w, int h)
 			direct = false;
 			continue;
 		}
-		if (direct)
+		if (direct) {
 			mc_luma(rp, pw, ph, px, py, w * 4, h * 4, m->mv[l][blk],
 				dy, o->stride, &c->halves);
-		else
+			mc_chroma(rp, pw / 2, ph / 2, px / 2, py / 2, w * 2,
+				  h * 2, m->mv[l][blk], dc, o->stride);
+		} else {
 			mc_luma(rp, pw, ph, px, py, w * 4, h * 4, m->mv[l][blk],
 				pl[l], 16, &c->halves);
-		mc_chroma(rp, pw / 2, ph / 2, px / 2, py / 2, w * 2, h * 2,
-			  m->mv[l][blk], c->cb_off, pc[l][0], pc[l][1]);
+			mc_chroma(rp, pw / 2, ph / 2, px / 2, py / 2, w * 2,
+				  h * 2, m->mv[l][blk], pc[l], 16);
+		}
 	}
-	if (!direct)
-		luma_out(dy, o->stride, pl, use, mode, w * 4, h * 4, denom, wt,
-			 off);
-	if (!mode && !block_weights(c, ref, 0, wt, off, &denom) &&
-	    !block_weights(c, ref, 1, wt, off, &denom)) {
-		chroma_default(o->chroma + py / 2 * o->stride + px, o->stride,
-			       c->cb_off, use[0] ? pc[0] : pc[1],
-			       use[0] && use[1] ? pc[1] : NULL, w * 2, h * 2);
+	if (direct)
 		return;
-	}
-	/* weighted into pc[2] (free after the two predictions), then out */
-	for (comp = 0; comp < 2; comp++) {
-		mode = block_weights(c, ref, comp, wt, off, &denom);
-		if (!mode && use[0] && use[1])
-			avg_block(pw8[comp], 8, pc[0][comp], 8, pc[1][comp], 8,
-				  w * 2, h * 2);
-		else if (!mode)
-			memcpy(pw8[comp], pc[use[0] ? 0 : 1][comp], 64);
-		else
-			/* the h * 2 rows of 8 samples as h rows of 16 */
-			weight(pw8[comp], 16, use[0] ? pc[0][comp] : NULL,
-			       use[1] ? pc[1][comp] : NULL, 16, 16, h,
-			       denom, wt, off);
-	}
-	chroma_default(o->chroma + py / 2 * o->stride + px, o->stride,
-		       c->cb_off, pw8, NULL, w * 2, h * 2);
+	luma_out(dy, o->stride, pl, use, mode, w * 4, h * 4, denom, wt, off);
+	chroma_out(c, ref, dc, o->stride, pc, use, w * 2, h * 2);
 }
 
 static bool same_motion(const struct h264_mb *m, int b0, int b1)
