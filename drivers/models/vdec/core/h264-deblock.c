@@ -76,19 +76,20 @@ static void filter_edge(u8 *pix, int s, int along, int n, const u8 *bs,
 {
 	int ia = h264_clip3(0, 51, qp + d->alpha);
 	int ib = h264_clip3(0, 51, qp + d->beta);
-	int alpha = h264_alpha[ia], beta = h264_beta[ib], k;
+	int alpha = h264_alpha[ia], beta = h264_beta[ib], k, seg;
 
 	if (!alpha || !beta)
 		return;
-	for (k = 0; k < n; k++) {
-		int b = bs[chroma ? k >> 1 : k >> 2];
+	/* per 4x4 block edge: 4 luma or 2 chroma points of one bS */
+	for (seg = 0; seg < 4; seg++) {
+		int b = bs[seg], tc0, m = n / 4;
+		u8 *q0p = pix + seg * m * along;
 
-		if (!b) {
-			k |= chroma ? 1 : 3;	/* the rest of the 4x4 edge */
+		if (!b)
 			continue;
-		}
-		filter_point(pix + k * along, s, b, alpha, beta,
-			     b < 4 ? h264_tc0[ia][b - 1] : 0, chroma);
+		tc0 = b < 4 ? h264_tc0[ia][b - 1] : 0;
+		for (k = 0; k < m; k++, q0p += along)
+			filter_point(q0p, s, b, alpha, beta, tc0, chroma);
 	}
 }
 
@@ -197,7 +198,8 @@ static void mb_dir(struct h264_ctx *c, struct h264_mb *m, int mbx, int mby,
 	for (e = 0; e < 4; e++) {
 		const struct h264_mb *p = e ? m : nb;
 
-		if (!p || (e & 1 && (m->flags & MB_T8X8))) {
+		if (!p || (e & 1 && (m->flags & MB_T8X8)) ||
+		    (e && uniform && !m->nz)) {
 			memset(bs[e], 0, 4);
 			continue;
 		}
