@@ -150,10 +150,16 @@ static void mc_luma(const struct vdec_pic *ref, int pw, int ph, int px,
 		s = ref->luma + (iy - 2) * ref->stride + ix - 2;
 		ss = ref->stride;
 	} else {
+		bool hin = ix >= 2 && ix + w + 3 <= pw;
+
 		for (y = 0; y < h + 5; y++) {
 			const u8 *row = ref->luma +
 				h264_clip3(0, ph - 1, iy - 2 + y) * ref->stride;
 
+			if (hin) {
+				memcpy(win + y * WIN, row + ix - 2, w + 5);
+				continue;
+			}
 			for (x = 0; x < w + 5; x++)
 				win[y * WIN + x] = row[h264_clip3(0, pw - 1, ix - 2 + x)];
 		}
@@ -235,10 +241,16 @@ static void mc_chroma(const struct vdec_pic *ref, int cw, int ch, int px,
 		r = ref->chroma + iy * ref->stride + 2 * ix;
 		rs = ref->stride;
 	} else {
+		bool hin = ix >= 0 && ix + w + 1 <= cw;
+
 		for (y = 0; y <= h; y++) {
 			const u8 *row = ref->chroma +
 				h264_clip3(0, ch - 1, iy + y) * ref->stride;
 
+			if (hin) {
+				memcpy(win + y * 18, row + 2 * ix, 2 * w + 2);
+				continue;
+			}
 			for (x = 0; x <= w; x++) {
 				int sx = 2 * h264_clip3(0, cw - 1, ix + x);
 
