@@ -376,12 +376,14 @@ static int block_weights(struct h264_ctx *c, const int *ref, int comp,
 	return 1;
 }
 
-/* The luma prediction(s) @pl of a w x h block, weighted, into @dy */
+/*
+ * The luma prediction(s) @pl of a w x h block, weighted, into @dy; @pw16
+ * 16 x 16 scratch
+ */
 static void luma_out(u8 *dy, int ds, u8 (*pl)[256], const bool *use,
 		     int mode, int w, int h, int denom, const int *wt,
-		     const int *off)
+		     const int *off, u8 *pw16)
 {
-	u8 pw16[16 * 16];
 	const u8 *src = pl[use[0] ? 0 : 1];
 	int y;
 
@@ -409,7 +411,7 @@ static void chroma_out(struct h264_ctx *c, const int *ref, u8 *dst, int ds,
 	int k[3][16], wt[2], off[2], denom = 0, pos, x, y, l = use[0] ? 0 : 1;
 	bool bi = use[0] && use[1];
 	const u8 *src = pc[l];
-	u8 pw[8 * 16];
+	u8 *pw = c->halves.b;	/* free once the predictions are made */
 
 	/* the two components have the same mode and denominator */
 	for (pos = 0; pos < 2; pos++) {
@@ -497,7 +499,9 @@ void h264_mc_part(struct h264_ctx *c, int x, int y, int w, int h)
 	}
 	if (direct)
 		return;
-	luma_out(dy, o->stride, pl, use, mode, w * 4, h * 4, denom, wt, off);
+	/* the half sample scratch is free once the predictions are made */
+	luma_out(dy, o->stride, pl, use, mode, w * 4, h * 4, denom, wt, off,
+		 c->halves.j);
 	chroma_out(c, ref, dc, o->stride, pc, use, w * 2, h * 2);
 }
 
