@@ -348,7 +348,8 @@ static inline bool hp_parse_slice(struct hp_rd *r, const struct hp_sps *sps,
 	if (sh->nal_type == 5)
 		sh->idr_pic_id = hp_ue(r);
 	sh->delta_poc_bottom = 0;
-	sh->delta_poc[0] = sh->delta_poc[1] = 0;
+	sh->delta_poc[0] = 0;
+	sh->delta_poc[1] = 0;
 	if (s->s.pic_order_cnt_type == 0) {
 		sh->poc_lsb = hp_u(r, s->s.log2_max_pic_order_cnt_lsb_minus4 + 4);
 		if (p->p.flags & VDEC_H264_PPS_BOTTOM_FIELD_POC_PRESENT)
@@ -404,7 +405,10 @@ static inline bool hp_parse_slice(struct hp_rd *r, const struct hp_sps *sps,
 		if (sh->nal_type == 5) {
 			hp_u(r, 1);
 			sh->long_term_reference = hp_u(r, 1);
-		} else if ((sh->adaptive = hp_u(r, 1))) {
+		} else {
+			sh->adaptive = hp_u(r, 1);
+		}
+		if (sh->adaptive) {
 			while (sh->nmmco < 66 && !r->err) {
 				u32 *m = sh->mmco[sh->nmmco];
 
@@ -460,7 +464,8 @@ struct h264_host {
 	/* POC state */
 	s32 prev_poc_msb, prev_poc_lsb;
 	u32 prev_frame_num, prev_frame_num_offset;
-	bool prev_mmco5;
+	bool prev_mmco5;	/* the previous picture had MMCO 5 */
+	bool prev_ref_mmco5;	/* the previous reference picture had it */
 	s32 prev_top_after_mmco5;
 	int max_lt_idx;		/* -1: no long-term frame indexes */
 	/* slots of the DPB passed to the core: frame index or -1 */
@@ -526,10 +531,54 @@ static inline void hp_flush(struct h264_host *h)
 	hp_output(h, false);
 }
 
+/* 8.2.1.2, 8.2.1.3: POC types 1 and 2 (frames) */
+static inline s32 hp_poc12(struct h264_host *h, const struct hp_sps *s,
+			   const struct hp_slice *sh, s32 *bottom)
+{
+	u32 max_fn = 1u << (s->s.log2_max_frame_num_minus4 + 4);
+	u32 offset, prev_off = h->prev_mmco5 ? 0 : h->prev_frame_num_offset;
+	u32 prev_fn = h->prev_mmco5 ? 0 : h->prev_frame_num;
+	bool idr = sh->nal_type == 5;
+	s32 top;
+
+	if (idr)
+		offset = 0;
+	else if (prev_fn > sh->frame_num)
+		offset = prev_off + max_fn;
+	else
+		offset = prev_off;
+	h->prev_frame_num_offset = offset;
+	if (s->s.pic_order_cnt_type == 2) {
+		top = idr ? 0 : 2 * (offset + sh->frame_num) - !sh->nal_ref_idc;
+		*bottom = top;
+	} else {
+		u32 n = s->num_ref_frames_in_poc_cycle, abs, i;
+		s32 exp = 0, delta = 0;
+
+		abs = n ? offset + sh->frame_num : 0;
+		if (!sh->nal_ref_idc && abs)
+			abs--;
+		for (i = 0; i < n; i++)
+			delta += s->offset_for_ref_frame[i];
+		if (abs) {
+			u32 cyc = (abs - 1) / n, in = (abs - 1) % n;
+
+			exp = cyc * delta;
+			for (i = 0; i <= in; i++)
+				exp += s->offset_for_ref_frame[i];
+		}
+		if (!sh->nal_ref_idc)
+			exp += s->offset_for_non_ref_pic;
+		top = exp + sh->delta_poc[0];
+		*bottom = top + s->offset_for_top_to_bottom_field +
+			sh->delta_poc[1];
+	}
+	return top;
+}
+
 static inline s32 hp_poc(struct h264_host *h, const struct hp_sps *s,
 			 const struct hp_slice *sh, s32 *bottom)
 {
-	u32 max_fn = 1u << (s->s.log2_max_frame_num_minus4 + 4);
 	bool idr = sh->nal_type == 5;
 	s32 top;
 
@@ -541,7 +590,7 @@ static inline s32 hp_poc(struct h264_host *h, const struct hp_sps *s,
 		if (idr) {
 			plsb = 0;
 			pmsb = 0;
-		} else if (h->prev_mmco5) {
+		} else if (h->prev_ref_mmco5) {
 			pmsb = 0;
 			plsb = h->prev_top_after_mmco5;
 		}
@@ -558,44 +607,8 @@ static inline s32 hp_poc(struct h264_host *h, const struct hp_sps *s,
 			h->prev_poc_lsb = lsb;
 		}
 		return top;
-	} else {
-		u32 offset, prev_off = h->prev_mmco5 ? 0 : h->prev_frame_num_offset;
-		u32 prev_fn = h->prev_mmco5 ? 0 : h->prev_frame_num;
-
-		if (idr)
-			offset = 0;
-		else if (prev_fn > sh->frame_num)
-			offset = prev_off + max_fn;
-		else
-			offset = prev_off;
-		h->prev_frame_num_offset = offset;
-		if (s->s.pic_order_cnt_type == 2) {
-			top = idr ? 0 : 2 * (offset + sh->frame_num) - !sh->nal_ref_idc;
-			*bottom = top;
-		} else {
-			u32 n = s->num_ref_frames_in_poc_cycle, abs, i;
-			s32 exp = 0, delta = 0;
-
-			abs = n ? offset + sh->frame_num : 0;
-			if (!sh->nal_ref_idc && abs)
-				abs--;
-			for (i = 0; i < n; i++)
-				delta += s->offset_for_ref_frame[i];
-			if (abs) {
-				u32 cyc = (abs - 1) / n, in = (abs - 1) % n;
-
-				exp = cyc * delta;
-				for (i = 0; i <= in; i++)
-					exp += s->offset_for_ref_frame[i];
-			}
-			if (!sh->nal_ref_idc)
-				exp += s->offset_for_non_ref_pic;
-			top = exp + sh->delta_poc[0];
-			*bottom = top + s->offset_for_top_to_bottom_field +
-				sh->delta_poc[1];
-		}
-		return top;
 	}
+	return hp_poc12(h, s, sh, bottom);
 }
 
 static inline int hp_picnum(const struct hp_frame *f, u32 cur, u32 max_fn)
@@ -610,7 +623,9 @@ static inline void hp_mark(struct h264_host *h, struct hp_frame *cur,
 	u32 max_fn = 1u << (s->s.log2_max_frame_num_minus4 + 4), i, k;
 	bool mmco5 = false, cur_lt = false;
 
+	h->prev_mmco5 = false;
 	if (sh->nal_type == 5) {
+		h->prev_ref_mmco5 = false;
 		for (i = 0; i < HP_FRAMES; i++)
 			if (&h->frames[i] != cur && h->frames[i].ref) {
 				h->frames[i].ref = 0;
@@ -704,9 +719,10 @@ static inline void hp_mark(struct h264_host *h, struct hp_frame *cur,
 		h->prev_top_after_mmco5 = cur->top;
 	}
 	h->prev_mmco5 = mmco5;
+	h->prev_ref_mmco5 = mmco5;
 }
 
-/* The kernel's v4l2-h264 ordering: see h264-parse.h's header comment */
+/* The kernel's v4l2-h264 ordering: see the header comment at the top */
 struct hp_ref {
 	int slot;
 	bool lt;
@@ -728,7 +744,9 @@ static inline int hp_cmp_b(const struct hp_ref *a, const struct hp_ref *b,
 		return a->lt ? 1 : -1;
 	if (a->lt)
 		return a->fn - b->fn;
-	if ((a->poc < cur) != (b->poc < cur))
+	bool a_before = a->poc < cur, b_before = b->poc < cur;
+
+	if (a_before != b_before)
 		return l1 ? (b->poc < a->poc ? -1 : 1) : (a->poc < b->poc ? -1 : 1);
 	if (a->poc < cur)
 		return b->poc < a->poc ? -1 : 1;

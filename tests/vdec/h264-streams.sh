@@ -5,6 +5,10 @@
 # streams, NAME.h264) with the host's ffmpeg and libx264, each with
 # ffmpeg's own decode as raw NV12 (NAME.nv12, cropped size) and its size
 # (NAME.size: "W H FRAMES"). Idempotent: streams already there are kept.
+# Some streams are libx264 output rewritten by h264-rewrite.py (POC types
+# 1 and 0 with wrapping lsb, MMCO long-term references, reference list
+# modification: what libx264 does not emit); their reference is ffmpeg's
+# decode of the rewritten stream.
 # Used by the host unit test (tests/vdec-core/h264-test.c) and the
 # benchmark (bench-h264 OUTDIR/bench-1280x720.h264).
 set -eu
@@ -12,6 +16,8 @@ set -eu
 out=${1:?usage: h264-streams.sh OUTDIR}
 mkdir -p "$out"
 command -v ffmpeg >/dev/null || { echo "h264-streams.sh: no ffmpeg" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "h264-streams.sh: no python3" >&2; exit 1; }
+here=$(cd "$(dirname "$0")" && pwd)
 
 # ref NAME W H: ffmpeg's decode of NAME.h264.tmp, then publish both
 ref() {
@@ -45,6 +51,15 @@ gen() {
 	ref "$name" "${size%x*}" "${size#*x}"
 }
 
+# rw NAME MODE SOURCE: NAME is SOURCE rewritten by h264-rewrite.py MODE
+rw() {
+	have "$1" && return 0
+	python3 "$here/h264-rewrite.py" identity "$out/$3.h264" /dev/null
+	python3 "$here/h264-rewrite.py" "$2" "$out/$3.h264" "$out/$1.h264.tmp"
+	read -r w h n < "$out/$3.size"
+	ref "$1" "$w" "$h"
+}
+
 # Baseline (CAVLC): intra, then P with one and several references
 gen i-base-176x144 176x144 3 testsrc2 baseline keyint=1:qp=26
 gen i-base-nodbk-176x144 176x144 2 testsrc2 baseline keyint=1:qp=30:no-deblock=1
@@ -76,3 +91,18 @@ gen high-cqm-352x288 352x288 10 testsrc2 high keyint=30:crf=22:ref=2:bframes=2:c
 gen high-cavlc-352x288 352x288 10 bars high keyint=30:crf=22:bframes=1:cabac=0:8x8dct=1
 gen high-slices-odd-360x200 360x200 10 testsrc2 high keyint=30:crf=24:bframes=2:slices=4
 gen bench-1280x720 1280x720 60 testsrc2 high keyint=30:bitrate=4000:bframes=3
+# Rewritten (CAVLC sources, 40 frames): POC type 1 and 0 with a wrapping
+# lsb, MaxFrameNum 16; MMCO 1-6 and long-term references (MMCO 5 with
+# each POC type); list modification of short- and long-term entries in P
+# and B slices
+gen rw-p-cavlc-352x288 352x288 40 testsrc2 baseline keyint=20:scenecut=0:crf=24:ref=3:slices=2
+gen rw-b-cavlc-352x288 352x288 40 mandel main keyint=250:scenecut=0:crf=24:ref=3:bframes=2:b-pyramid=none:cabac=0:direct=spatial:weightp=0:slices=2
+rw poc1-p-cavlc-352x288 poc1 rw-p-cavlc-352x288
+rw poc0wrap-p-cavlc-352x288 poc0-wrap rw-p-cavlc-352x288
+rw mmco-p-cavlc-352x288 mmco rw-p-cavlc-352x288
+rw mmco-poc1-p-cavlc-352x288 poc1-delta+mmco rw-p-cavlc-352x288
+rw reorder-poc0-p-cavlc-352x288 poc0-wrap+mmco-reorder rw-p-cavlc-352x288
+rw poc1delta-b-cavlc-352x288 poc1-delta rw-b-cavlc-352x288
+rw poc0wrap-b-cavlc-352x288 poc0-wrap rw-b-cavlc-352x288
+rw mmco-b-cavlc-352x288 mmco rw-b-cavlc-352x288
+rw reorder-b-cavlc-352x288 mmco-reorder rw-b-cavlc-352x288

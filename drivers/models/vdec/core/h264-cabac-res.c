@@ -135,11 +135,10 @@ static int block(struct h264_ctx *c, s32 *out, int start, int max, int cat,
 	int last = cat == CAT_LUMA_8X8 ? CTX_LAST8 : CTX_LAST + sig_off[cat];
 	int abs = cat == CAT_LUMA_8X8 ? CTX_ABS8 : CTX_ABS + abs_off[cat];
 	int n = max, i, k, gt1 = 0, eq1 = 0, cnt = 0;
-	u8 flags[64];
+	u8 pos[64];		/* the significant scan positions, in order */
 
 	if (inc >= 0 && !h264_cabac_decision(c, CTX_CBF + cbf_off[cat] + inc))
 		return 0;
-	memset(flags, 0, sizeof(flags));
 	for (i = 0; i < max - 1; i++) {
 		int si = cat == CAT_LUMA_8X8 ? sig8[i] :
 			cat == CAT_CHROMA_DC ? min(i, 2) : i;
@@ -147,17 +146,15 @@ static int block(struct h264_ctx *c, s32 *out, int start, int max, int cat,
 
 		if (!h264_cabac_decision(c, sig + si))
 			continue;
-		flags[i] = 1;
+		pos[cnt++] = i;
 		if (h264_cabac_decision(c, last + li)) {
 			n = i + 1;
 			break;
 		}
 	}
 	if (n == max)
-		flags[max - 1] = 1;
-	for (i = n - 1; i >= 0; i--) {
-		if (!flags[i])
-			continue;
+		pos[cnt++] = max - 1;
+	for (i = cnt - 1; i >= 0; i--) {
 		k = abs_level(c, abs, gt1 ? 0 : min(4, 1 + eq1),
 			      5 + min(4 - (cat == CAT_CHROMA_DC), gt1));
 		if (!k)
@@ -166,8 +163,7 @@ static int block(struct h264_ctx *c, s32 *out, int start, int max, int cat,
 			eq1++;
 		else
 			gt1++;
-		out[start + i] = h264_cabac_bypass(c) ? -k : k;
-		cnt++;
+		out[start + pos[i]] = h264_cabac_bypass(c) ? -k : k;
 	}
 	return cnt;
 }

@@ -4,6 +4,9 @@
  * variables (9.3.1.1, Tables 9-12 to 9-33, ctxIdx 0..459: all that 4:2:0
  * frames use), the LPS sub-range (Table 9-44) and the LPS state
  * transition (Table 9-45).
+ *
+ * The values are ITU-T H.264 (08/2021) Tables 9-12..9-33, 9-44 and 9-45,
+ * cross-checked value by value against an independent encoder's tables.
  */
 #include "h264.h"
 

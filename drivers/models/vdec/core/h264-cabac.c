@@ -48,25 +48,24 @@ static void renorm(struct h264_ctx *c, struct h264_cabac *e)
 int h264_cabac_decision(struct h264_ctx *c, int ctx)
 {
 	struct h264_cabac *e = c->cabac;
-	int p = e->state[ctx] >> 1, mps = e->state[ctx] & 1, bin;
+	int s = e->state[ctx], p = s >> 1, mps = s & 1;
 	u32 lps = h264_cabac_lps[p][(e->range >> 6) & 3];
 
 	e->range -= lps;
-	if (e->offset >= e->range) {
-		bin = !mps;
-		e->offset -= e->range;
-		e->range = lps;
-		if (!p)
-			mps = !mps;
-		p = h264_cabac_next_lps[p];
-	} else {
-		bin = mps;
-		if (p < 62)
-			p++;
+	if (e->offset < e->range) {
+		/* the most probable symbol: renormalised at most by one bit */
+		e->state[ctx] = s + (p < 62 ? 2 : 0);
+		if (e->range < 256) {
+			e->range <<= 1;
+			e->offset = e->offset << 1 | vdec_bits_get1(&c->b);
+		}
+		return mps;
 	}
-	e->state[ctx] = p << 1 | mps;
+	e->offset -= e->range;
+	e->range = lps;
+	e->state[ctx] = h264_cabac_next_lps[p] << 1 | (p ? mps : !mps);
 	renorm(c, e);
-	return bin;
+	return !mps;
 }
 
 /* A bin of equal probability (9.3.3.2.3) */

@@ -419,8 +419,8 @@ static int chroma_residual(struct h264_ctx *c)
 /* Clear the coefficient state of the current macroblock */
 void h264_clear_coefs(struct h264_ctx *c)
 {
+	/* coef8 is not: each 8x8 block the IDCT reads was fully dequantised */
 	memset(c->coef, 0, sizeof(c->coef));
-	memset(c->coef8, 0, sizeof(c->coef8));
 	memset(c->ccoef, 0, sizeof(c->ccoef));
 	memset(c->cdc, 0, sizeof(c->cdc));
 	memset(c->ldc, 0, sizeof(c->ldc));

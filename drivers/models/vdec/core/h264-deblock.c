@@ -83,19 +83,20 @@ void h264_deblock_edge(u8 *pix, int s, int along, int n, const u8 *bs,
 {
 	int ia = h264_clip3(0, 51, qp + d->alpha);
 	int ib = h264_clip3(0, 51, qp + d->beta);
-	int alpha = h264_alpha[ia], beta = h264_beta[ib], k;
+	int alpha = h264_alpha[ia], beta = h264_beta[ib], k, seg;
 
 	if (!alpha || !beta)
 		return;
-	for (k = 0; k < n; k++) {
-		int b = bs[chroma ? k >> 1 : k >> 2];
+	/* per 4x4 block edge: 4 luma or 2 chroma points of one bS */
+	for (seg = 0; seg < 4; seg++) {
+		int b = bs[seg], tc0, m = n / 4;
+		u8 *q0p = pix + seg * m * along;
 
-		if (!b) {
-			k |= chroma ? 1 : 3;	/* the rest of the 4x4 edge */
+		if (!b)
 			continue;
-		}
-		filter_point(pix + k * along, s, b, alpha, beta,
-			     b < 4 ? h264_tc0[ia][b - 1] : 0, chroma);
+		tc0 = b < 4 ? h264_tc0[ia][b - 1] : 0;
+		for (k = 0; k < m; k++, q0p += along)
+			filter_point(q0p, s, b, alpha, beta, tc0, chroma);
 	}
 }
 
@@ -158,9 +159,34 @@ static int chroma_qp(const struct h264_mb *m, const struct h264_dbk *d, int comp
 	return h264_chroma_qp[h264_clip3(0, 51, m->qp + d->chroma_qp_off[comp])];
 }
 
-/* The four luma edges in one direction of macroblock @m and its chroma */
+/* One motion for the whole inter macroblock: no internal motion edges */
+static bool uniform_motion(const struct h264_mb *m)
+{
+	int l, k;
+
+	if (m->flags & MB_INTRA)
+		return false;
+	for (l = 0; l < 2; l++) {
+		if (m->refpic[l][1] != m->refpic[l][0] ||
+		    m->refpic[l][2] != m->refpic[l][0] ||
+		    m->refpic[l][3] != m->refpic[l][0])
+			return false;
+		if (m->refpic[l][0] < 0)
+			continue;
+		for (k = 1; k < 16; k++)
+			if (m->mv[l][k][0] != m->mv[l][0][0] ||
+			    m->mv[l][k][1] != m->mv[l][0][1])
+				return false;
+	}
+	return true;
+}
+
+/*
+ * The four luma edges in one direction of macroblock @m and its chroma;
+ * @uniform: see uniform_motion()
+ */
 static void mb_dir(struct h264_ctx *c, struct h264_mb *m, int mbx, int mby,
-		   bool vert)
+		   bool vert, bool uniform)
 {
 	struct vdec_pic *o = c->out;
 	const struct h264_dbk *d = &c->dbk[m->slice];
@@ -179,7 +205,8 @@ static void mb_dir(struct h264_ctx *c, struct h264_mb *m, int mbx, int mby,
 	for (e = 0; e < 4; e++) {
 		const struct h264_mb *p = e ? m : nb;
 
-		if (!p || (e & 1 && (m->flags & MB_T8X8))) {
+		if (!p || (e & 1 && (m->flags & MB_T8X8)) ||
+		    (e && uniform && !m->nz)) {
 			memset(bs[e], 0, 4);
 			continue;
 		}
@@ -188,7 +215,11 @@ static void mb_dir(struct h264_ctx *c, struct h264_mb *m, int mbx, int mby,
 			int bp = e ? (vert ? bq - 1 : bq - 4) :
 				(vert ? k * 4 + 3 : 12 + k);
 
-			bs[e][k] = edge_bs(p, bp, m, bq, !e);
+			if (e && uniform)
+				bs[e][k] = ((m->nz >> bp) | (m->nz >> bq)) & 1 ?
+					2 : 0;
+			else
+				bs[e][k] = edge_bs(p, bp, m, bq, !e);
 		}
 		if (any_bs(bs[e]))
 			h264_deblock_edge(y + e * 4 * across, across, along, 16,
@@ -222,9 +253,12 @@ void h264_deblock(struct h264_ctx *c)
 		for (x = 0; x < c->mbw; x++) {
 			struct h264_mb *m = &c->mbs[y * c->mbw + x];
 
+			bool u;
+
 			if (!m->slice || c->dbk[m->slice].idc == 1)
 				continue;
-			mb_dir(c, m, x, y, true);
-			mb_dir(c, m, x, y, false);
+			u = uniform_motion(m);
+			mb_dir(c, m, x, y, true, u);
+			mb_dir(c, m, x, y, false, u);
 		}
 }

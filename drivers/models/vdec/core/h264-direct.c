@@ -54,12 +54,20 @@ static int nb_ref(struct h264_ctx *c, int list, int bx, int by)
 	return m->ref[list][(blk >> 3) * 2 + ((blk & 3) >> 1)];
 }
 
-static void spatial(struct h264_ctx *c, int blk8, const struct h264_colmb *col)
+/*
+ * refIdxL0/L1 and the motion vector predictions of spatial direct mode
+ * (8.4.1.2.2): those of the whole macroblock, computed once per macroblock
+ */
+static void spatial_pred(struct h264_ctx *c, int *ref, s16 (*mvp)[2])
 {
-	int x0 = (blk8 & 1) * 2, y0 = (blk8 >> 1) * 2, ref[2], l, i;
-	bool lt1 = long_term(c, c->sl.list[1][0]);
-	s16 mvp[2][2] = { { 0, 0 }, { 0, 0 } };
+	int l, mb = c->mby * c->mbw + c->mbx + 1;
 
+	if (c->direct_mb == mb) {
+		memcpy(ref, c->direct_ref, sizeof(c->direct_ref));
+		memcpy(mvp, c->direct_mvp, sizeof(c->direct_mvp));
+		return;
+	}
+	memset(mvp, 0, sizeof(c->direct_mvp));
 	for (l = 0; l < 2; l++) {
 		int a = nb_ref(c, l, -1, 0), b = nb_ref(c, l, 0, -1);
 		int cc = nb_ref(c, l, 4, -1);
@@ -78,10 +86,24 @@ static void spatial(struct h264_ctx *c, int blk8, const struct h264_colmb *col)
 			if (ref[l] >= 0)
 				h264_mv_pred(c, l, 0, 0, 4, 4, ref[l], mvp[l]);
 	}
-	for (i = 0; i < 4; i++) {
+	c->direct_mb = mb;
+	memcpy(c->direct_ref, ref, sizeof(c->direct_ref));
+	memcpy(c->direct_mvp, mvp, sizeof(c->direct_mvp));
+}
+
+static void spatial(struct h264_ctx *c, int blk8, const struct h264_colmb *col)
+{
+	int x0 = (blk8 & 1) * 2, y0 = (blk8 >> 1) * 2, ref[2], l, i;
+	bool inf = c->p->sps.flags & VDEC_H264_SPS_DIRECT_8X8_INFERENCE;
+	int n = inf ? 1 : 4, sz = inf ? 2 : 1;
+	bool lt1 = long_term(c, c->sl.list[1][0]);
+	s16 mvp[2][2];
+
+	spatial_pred(c, ref, mvp);
+	/* with direct_8x8_inference, one co-located block for the 8x8 */
+	for (i = 0; i < n; i++) {
 		int x = x0 + (i & 1), y = y0 + (i >> 1), cref;
-		int cb = c->p->sps.flags & VDEC_H264_SPS_DIRECT_8X8_INFERENCE ?
-			(y0 ? 12 : 0) + (x0 ? 3 : 0) : y * 4 + x;
+		int cb = n == 1 ? (y0 ? 12 : 0) + (x0 ? 3 : 0) : y * 4 + x;
 		s16 cmv[2], mv[2];
 		s32 cpoc;
 		bool zero;
@@ -94,7 +116,8 @@ static void spatial(struct h264_ctx *c, int blk8, const struct h264_colmb *col)
 
 			mv[0] = z ? 0 : mvp[l][0];
 			mv[1] = z ? 0 : mvp[l][1];
-			h264_set_motion(c, l, x, y, 1, 1, ref[l] < 0 ? -1 : ref[l], mv);
+			h264_set_motion(c, l, x, y, sz, sz,
+					ref[l] < 0 ? -1 : ref[l], mv);
 		}
 	}
 }
@@ -102,13 +125,14 @@ static void spatial(struct h264_ctx *c, int blk8, const struct h264_colmb *col)
 static int temporal(struct h264_ctx *c, int blk8, const struct h264_colmb *col)
 {
 	int x0 = (blk8 & 1) * 2, y0 = (blk8 >> 1) * 2, i, k, ret = 0;
+	bool inf = c->p->sps.flags & VDEC_H264_SPS_DIRECT_8X8_INFERENCE;
+	int n = inf ? 1 : 4, sz = inf ? 2 : 1;
 	s32 cur = min(c->p->top_field_order_cnt, c->p->bottom_field_order_cnt);
 	s32 poc1 = ref_poc(c, c->sl.list[1][0]);
 
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < n; i++) {
 		int x = x0 + (i & 1), y = y0 + (i >> 1), cref, r0 = 0;
-		int cb = c->p->sps.flags & VDEC_H264_SPS_DIRECT_8X8_INFERENCE ?
-			(y0 ? 12 : 0) + (x0 ? 3 : 0) : y * 4 + x;
+		int cb = n == 1 ? (y0 ? 12 : 0) + (x0 ? 3 : 0) : y * 4 + x;
 		s16 cmv[2], mv0[2], mv1[2];
 		s32 cpoc;
 
@@ -150,8 +174,8 @@ static int temporal(struct h264_ctx *c, int blk8, const struct h264_colmb *col)
 			mv1[0] = 0;
 			mv1[1] = 0;
 		}
-		h264_set_motion(c, 0, x, y, 1, 1, r0, mv0);
-		h264_set_motion(c, 1, x, y, 1, 1, 0, mv1);
+		h264_set_motion(c, 0, x, y, sz, sz, r0, mv0);
+		h264_set_motion(c, 1, x, y, sz, sz, 0, mv1);
 	}
 	return ret;
 }

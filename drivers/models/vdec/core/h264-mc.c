@@ -21,7 +21,8 @@ static inline int avg(int a, int b)
 }
 
 /* @s points at the window's top left (2 samples above and left) */
-static void half_b(const u8 *s, int ss, int w, int h, u8 *dst)
+static inline void half_b_w(const u8 *s, int ss, int w, int h,
+			    u8 *restrict dst)
 {
 	int x, y;
 
@@ -36,7 +37,8 @@ static void half_b(const u8 *s, int ss, int w, int h, u8 *dst)
 	}
 }
 
-static void half_v(const u8 *s, int ss, int w, int h, u8 *dst)
+static inline void half_v_w(const u8 *s, int ss, int w, int h,
+			    u8 *restrict dst)
 {
 	int x, y;
 
@@ -52,8 +54,8 @@ static void half_v(const u8 *s, int ss, int w, int h, u8 *dst)
 	}
 }
 
-static void half_j(const u8 *s, int ss, int w, int h,
-		   struct h264_half_planes *hs)
+static inline void half_j_w(const u8 *s, int ss, int w, int h,
+			    struct h264_half_planes *restrict hs)
 {
 	int x, y;
 
@@ -72,9 +74,71 @@ static void half_j(const u8 *s, int ss, int w, int h,
 		}
 }
 
+/* dst = average of two w x h blocks (w a constant where inlined) */
+static inline void avg_rows(u8 *restrict dst, int ds, const u8 *p0,
+			    int s0, const u8 *p1, int s1, int w, int h)
+{
+	int x, y;
+
+	for (y = 0; y < h; y++, dst += ds, p0 += s0, p1 += s1)
+		for (x = 0; x < w; x++)
+			dst[x] = avg(p0[x], p1[x]);
+}
+
+static void avg_block(u8 *dst, int ds, const u8 *p0, int s0, const u8 *p1,
+		      int s1, int w, int h)
+{
+	int y;
+
+	if (p0 == p1 && s0 == s1) {
+		for (y = 0; y < h; y++, dst += ds, p0 += s0)
+			memcpy(dst, p0, w);
+	} else if (w == 16) {
+		avg_rows(dst, ds, p0, s0, p1, s1, 16, h);
+	} else if (w == 8) {
+		avg_rows(dst, ds, p0, s0, p1, s1, 8, h);
+	} else if (w == 4) {
+		avg_rows(dst, ds, p0, s0, p1, s1, 4, h);
+	} else {
+		avg_rows(dst, ds, p0, s0, p1, s1, 2, h);
+	}
+}
+
+/* The half sample planes for a block width of 16, 8 or 4 */
+static void half_b(const u8 *s, int ss, int w, int h, u8 *dst)
+{
+	if (w == 16)
+		half_b_w(s, ss, 16, h, dst);
+	else if (w == 8)
+		half_b_w(s, ss, 8, h, dst);
+	else
+		half_b_w(s, ss, 4, h, dst);
+}
+
+static void half_v(const u8 *s, int ss, int w, int h, u8 *dst)
+{
+	if (w == 16)
+		half_v_w(s, ss, 16, h, dst);
+	else if (w == 8)
+		half_v_w(s, ss, 8, h, dst);
+	else
+		half_v_w(s, ss, 4, h, dst);
+}
+
+static void half_j(const u8 *s, int ss, int w, int h,
+		   struct h264_half_planes *hs)
+{
+	if (w == 16)
+		half_j_w(s, ss, 16, h, hs);
+	else if (w == 8)
+		half_j_w(s, ss, 8, h, hs);
+	else
+		half_j_w(s, ss, 4, h, hs);
+}
+
 /* Luma prediction of a w x h block at (px, py) + mv (8.4.2.2.1) */
 static void mc_luma(const struct vdec_pic *ref, int pw, int ph, int px,
-		    int py, int w, int h, const s16 *mv, u8 *dst,
+		    int py, int w, int h, const s16 *mv, u8 *dst, int ds,
 		    struct h264_half_planes *hs)
 {
 	u8 win[WIN * WIN];
@@ -86,10 +150,16 @@ static void mc_luma(const struct vdec_pic *ref, int pw, int ph, int px,
 		s = ref->luma + (iy - 2) * ref->stride + ix - 2;
 		ss = ref->stride;
 	} else {
+		bool hin = ix >= 2 && ix + w + 3 <= pw;
+
 		for (y = 0; y < h + 5; y++) {
 			const u8 *row = ref->luma +
 				h264_clip3(0, ph - 1, iy - 2 + y) * ref->stride;
 
+			if (hin) {
+				memcpy(win + y * WIN, row + ix - 2, w + 5);
+				continue;
+			}
 			for (x = 0; x < w + 5; x++)
 				win[y * WIN + x] = row[h264_clip3(0, pw - 1, ix - 2 + x)];
 		}
@@ -131,83 +201,143 @@ static void mc_luma(const struct vdec_pic *ref, int pw, int ph, int px,
 		p0 = hs->j;
 		s0 = 16;
 	}
-	for (y = 0; y < h; y++)
-		for (x = 0; x < w; x++)
-			dst[y * 16 + x] = avg(p0[y * s0 + x], p1[y * s1 + x]);
+	avg_block(dst, ds, p0, s0, p1, s1, w, h);
 }
 
-/* Chroma prediction of both components, w x h samples (8.4.2.2.2) */
+/*
+ * Bilinear interpolation of @n interleaved chroma samples per row (both
+ * components, each from its own neighbours two bytes on): @r at the
+ * block's top left integer pair, @rs its row stride
+ */
+static inline void chroma_pairs(const u8 *r, int rs, int n, int h,
+				const int *k, u8 *restrict dst, int ds)
+{
+	int x, y;
+
+	for (y = 0; y < h; y++, r += rs, dst += ds) {
+		const u8 *q = r + rs;
+
+		for (x = 0; x < n; x++)
+			dst[x] = (k[0] * r[x] + k[1] * r[x + 2] + k[2] * q[x] +
+				  k[3] * q[x + 2] + 32) >> 6;
+	}
+}
+
+/*
+ * Chroma prediction of both components of a w x h block (8.4.2.2.2), into
+ * @dst interleaved as in the picture
+ */
 static void mc_chroma(const struct vdec_pic *ref, int cw, int ch, int px,
-		      int py, int w, int h, const s16 *mv, int cb, u8 *dst0,
-		      u8 *dst1)
+		      int py, int w, int h, const s16 *mv, u8 *dst, int ds)
 {
 	int ix = px + (mv[0] >> 3), iy = py + (mv[1] >> 3);
-	int fx = mv[0] & 7, fy = mv[1] & 7, x, y;
-	int a = (8 - fx) * (8 - fy), b = fx * (8 - fy), c = (8 - fx) * fy;
-	int d = fx * fy;
-	bool inside = ix >= 0 && iy >= 0 && ix + w + 1 <= cw && iy + h + 1 <= ch;
+	int fx = mv[0] & 7, fy = mv[1] & 7, x, y, rs;
+	const int k[4] = { (8 - fx) * (8 - fy), fx * (8 - fy), (8 - fx) * fy,
+			   fx * fy };
+	u8 win[9 * 18];
+	const u8 *r;
 
-	for (y = 0; y < h; y++) {
-		const u8 *r0 = ref->chroma +
-			h264_clip3(0, ch - 1, iy + y) * ref->stride;
-		const u8 *r1 = ref->chroma +
-			h264_clip3(0, ch - 1, iy + y + 1) * ref->stride;
+	if (ix >= 0 && iy >= 0 && ix + w + 1 <= cw && iy + h + 1 <= ch) {
+		r = ref->chroma + iy * ref->stride + 2 * ix;
+		rs = ref->stride;
+	} else {
+		bool hin = ix >= 0 && ix + w + 1 <= cw;
 
-		for (x = 0; x < w; x++) {
-			int x0 = inside ? 2 * (ix + x) : 2 * h264_clip3(0, cw - 1, ix + x);
-			int x1 = inside ? x0 + 2 : 2 * h264_clip3(0, cw - 1, ix + x + 1);
+		for (y = 0; y <= h; y++) {
+			const u8 *row = ref->chroma +
+				h264_clip3(0, ch - 1, iy + y) * ref->stride;
 
-			dst0[y * 8 + x] = (a * r0[x0 + cb] + b * r0[x1 + cb] +
-					   c * r1[x0 + cb] + d * r1[x1 + cb] + 32) >> 6;
-			dst1[y * 8 + x] = (a * r0[x0 + !cb] + b * r0[x1 + !cb] +
-					   c * r1[x0 + !cb] + d * r1[x1 + !cb] + 32) >> 6;
+			if (hin) {
+				memcpy(win + y * 18, row + 2 * ix, 2 * w + 2);
+				continue;
+			}
+			for (x = 0; x <= w; x++) {
+				int sx = 2 * h264_clip3(0, cw - 1, ix + x);
+
+				win[y * 18 + 2 * x] = row[sx];
+				win[y * 18 + 2 * x + 1] = row[sx + 1];
+			}
 		}
+		r = win;
+		rs = 18;
+	}
+	if (!fx && !fy) {
+		for (y = 0; y < h; y++, r += rs, dst += ds)
+			memcpy(dst, r, 2 * w);
+	} else if (w == 8) {
+		chroma_pairs(r, rs, 16, h, k, dst, ds);
+	} else if (w == 4) {
+		chroma_pairs(r, rs, 8, h, k, dst, ds);
+	} else {
+		chroma_pairs(r, rs, 4, h, k, dst, ds);
 	}
 }
 
-/* Weighted sample prediction of a bi-predicted block (8-301) */
-static void weight_bi(u8 *dst, int ds, int step, const u8 *p0, const u8 *p1,
-		      int ps, int w, int h, int denom, const int *wt,
-		      const int *off, int mode)
+/*
+ * Explicit or implicit weighted sample prediction (8.4.2.3.2) of a w x h
+ * block (stride 16 for luma, 8 for chroma) into @dst: @k holds w0, w1,
+ * the rounding, the shift and the offset; a single prediction passes
+ * @b = @a with w1 = 0
+ */
+static inline void wrows(u8 *restrict dst, int ds, const u8 *a,
+			 const u8 *b, int ps, int w, int h, const int *k)
 {
-	int x, y, o = mode ? (off[0] + off[1] + 1) >> 1 : 0;
-	int r = mode ? 1 << denom : 0;
+	int x, y;
 
-	if (!mode || (mode == 2 && wt[0] == 32 && wt[1] == 32 && !o)) {
-		for (y = 0; y < h; y++, dst += ds, p0 += ps, p1 += ps)
-			for (x = 0; x < w; x++)
-				dst[x * step] = avg(p0[x], p1[x]);
-		return;
-	}
-	for (y = 0; y < h; y++, dst += ds, p0 += ps, p1 += ps)
+	for (y = 0; y < h; y++, dst += ds, a += ps, b += ps)
 		for (x = 0; x < w; x++)
-			dst[x * step] = h264_clip_pixel(((p0[x] * wt[0] +
-							  p1[x] * wt[1] + r) >>
-							 (denom + 1)) + o);
+			dst[x] = h264_clip_pixel(((a[x] * k[0] + b[x] * k[1] +
+						   k[2]) >> k[3]) + k[4]);
 }
 
-/* Weighted sample prediction of one plane block into @dst (8.4.2.3) */
-static void weight(u8 *dst, int ds, int step, const u8 *p0, const u8 *p1,
-		   int ps, int w, int h, int denom, const int *wt,
-		   const int *off, int mode)
+static void weight(u8 *dst, int ds, const u8 *p0, const u8 *p1, int ps,
+		   int w, int h, int denom, const int *wt, const int *off)
 {
-	const u8 *q = p0 ? p0 : p1;
-	int x, y, k = p0 ? 0 : 1, r = mode && denom ? 1 << (denom - 1) : 0;
+	int k[5];
 
 	if (p0 && p1) {
-		weight_bi(dst, ds, step, p0, p1, ps, w, h, denom, wt, off, mode);
-		return;
+		k[0] = wt[0];
+		k[1] = wt[1];
+		k[2] = 1 << denom;
+		k[3] = denom + 1;
+		k[4] = (off[0] + off[1] + 1) >> 1;
+	} else {
+		int l = p0 ? 0 : 1;
+
+		k[0] = wt[l];
+		k[1] = 0;
+		k[2] = denom ? 1 << (denom - 1) : 0;
+		k[3] = denom;
+		k[4] = off[l];
+		if (!p0)
+			p0 = p1;
+		else
+			p1 = p0;
 	}
-	for (y = 0; y < h; y++, dst += ds, q += ps) {
-		if (!mode && step == 1) {
-			memcpy(dst, q, w);
-			continue;
-		}
-		for (x = 0; x < w; x++)
-			dst[x * step] = !mode ? q[x] :
-				h264_clip_pixel(((q[x] * wt[k] + r) >> denom) +
-						off[k]);
-	}
+	if (w == 16)
+		wrows(dst, ds, p0, p1, ps, 16, h, k);
+	else if (w == 8)
+		wrows(dst, ds, p0, p1, ps, 8, h, k);
+	else if (w == 4)
+		wrows(dst, ds, p0, p1, ps, 4, h, k);
+	else
+		wrows(dst, ds, p0, p1, ps, 2, h, k);
+}
+
+/*
+ * Weighted prediction of interleaved chroma: 16 samples per row (the
+ * weights per sample alternate between the components), @h rows
+ */
+static inline void wpairs(u8 *restrict dst, const u8 *a, const u8 *b,
+			  int h, const int (*k)[16], int rnd, int sh)
+{
+	int x, y;
+
+	for (y = 0; y < h; y++, dst += 16, a += 16, b += 16)
+		for (x = 0; x < 16; x++)
+			dst[x] = h264_clip_pixel(((a[x] * k[0][x] +
+						   b[x] * k[1][x] + rnd) >> sh) +
+						 k[2][x]);
 }
 
 /* The weights of the references of a block; mode 0 when default */
@@ -218,7 +348,9 @@ static int block_weights(struct h264_ctx *c, const int *ref, int comp,
 	int l;
 
 	if (w->mode == 2) {
-		if (ref[0] < 0 || ref[1] < 0)
+		/* single prediction, or 32/32: the same as the default */
+		if (ref[0] < 0 || ref[1] < 0 ||
+		    w->implicit[ref[0]][ref[1]] == 32)
 			return 0;
 		wt[1] = w->implicit[ref[0]][ref[1]];
 		wt[0] = 64 - wt[1];
@@ -244,6 +376,67 @@ static int block_weights(struct h264_ctx *c, const int *ref, int comp,
 	return 1;
 }
 
+/*
+ * The luma prediction(s) @pl of a w x h block, weighted, into @dy; @pw16
+ * 16 x 16 scratch
+ */
+static void luma_out(u8 *dy, int ds, u8 (*pl)[256], const bool *use,
+		     int mode, int w, int h, int denom, const int *wt,
+		     const int *off, u8 *pw16)
+{
+	const u8 *src = pl[use[0] ? 0 : 1];
+	int y;
+
+	if (!mode && use[0] && use[1]) {
+		avg_block(dy, ds, pl[0], 16, pl[1], 16, w, h);
+		return;
+	}
+	if (mode) {
+		/* whole 16-sample rows (one fixed-width kernel), then copied */
+		weight(pw16, 16, use[0] ? pl[0] : NULL, use[1] ? pl[1] : NULL,
+		       16, 16, h, denom, wt, off);
+		src = pw16;
+	}
+	for (y = 0; y < h; y++)
+		memcpy(dy + y * ds, src + y * 16, w);
+}
+
+/*
+ * The chroma prediction(s) @pc (both components interleaved, 16 bytes a
+ * row) of a block of w x h chroma samples, weighted, into @dst
+ */
+static void chroma_out(struct h264_ctx *c, const int *ref, u8 *dst, int ds,
+		       u8 (*pc)[128], const bool *use, int w, int h)
+{
+	int k[3][16], wt[2], off[2], denom = 0, pos, x, y, l = use[0] ? 0 : 1;
+	bool bi = use[0] && use[1];
+	const u8 *src = pc[l];
+	u8 *pw = c->halves.b;	/* free once the predictions are made */
+
+	/* the two components have the same mode and denominator */
+	for (pos = 0; pos < 2; pos++) {
+		if (!block_weights(c, ref, pos ^ c->cb_off, wt, off, &denom))
+			break;
+		for (x = pos; x < 16; x += 2) {
+			k[0][x] = wt[bi ? 0 : l];
+			k[1][x] = bi ? wt[1] : 0;
+			k[2][x] = bi ? (off[0] + off[1] + 1) >> 1 : off[l];
+		}
+	}
+	if (pos < 2 && bi) {
+		avg_block(dst, ds, pc[0], 16, pc[1], 16, w * 2, h);
+		return;
+	}
+	if (pos == 2) {
+		wpairs(pw, pc[l], bi ? pc[1] : pc[l], h, k,
+		       bi ? 1 << denom : denom ? 1 << (denom - 1) : 0,
+		       bi ? denom + 1 : denom);
+		src = pw;
+	}
+	for (y = 0; y < h; y++)
+		memcpy(dst + y * ds, src + y * 16, w * 2);
+}
+
 /**
  * h264_mc_part() - inter prediction of a rectangle of 4x4 blocks with one
  *	motion (that of its top left block) into the output picture
@@ -257,19 +450,31 @@ void h264_mc_part(struct h264_ctx *c, int x, int y, int w, int h)
 {
 	struct h264_mb *m = c->mb;
 	struct vdec_pic *o = c->out;
-	int blk = y * 4 + x, b8 = (y >> 1) * 2 + (x >> 1), l, comp;
+	int blk = y * 4 + x, b8 = (y >> 1) * 2 + (x >> 1), l;
 	int px = c->mbx * 16 + x * 4, py = c->mby * 16 + y * 4;
 	int pw = c->mbw * 16, ph = c->mbh * 16, ref[2], wt[2], off[2], denom = 0;
-	u8 pl[2][16 * 16], pc[2][2][8 * 8];
-	bool use[2];
+	u8 pl[2][16 * 16], pc[2][8 * 16];
+	u8 *dy = o->luma + py * o->stride + px;
+	u8 *dc = o->chroma + py / 2 * o->stride + px;
+	bool use[2], direct;
 	int mode;
 
+	for (l = 0; l < 2; l++) {
+		ref[l] = m->ref[l][b8];
+		use[l] = ref[l] >= 0;
+	}
+	if (!use[0] && !use[1])
+		return;
+	mode = block_weights(c, ref, -1, wt, off, &denom);
+	/*
+	 * one prediction, default weights (chroma's then too): straight into
+	 * the picture
+	 */
+	direct = !mode && use[0] != use[1];
 	for (l = 0; l < 2; l++) {
 		int dpb = m->refpic[l][b8];
 		const struct vdec_pic *rp;
 
-		ref[l] = m->ref[l][b8];
-		use[l] = ref[l] >= 0;
 		if (!use[l])
 			continue;
 		rp = dpb >= 0 ? c->refs[dpb].pic : NULL;
@@ -277,26 +482,27 @@ void h264_mc_part(struct h264_ctx *c, int x, int y, int w, int h)
 			c->missing_ref = true;
 			memset(pl[l], 128, sizeof(pl[l]));
 			memset(pc[l], 128, sizeof(pc[l]));
+			direct = false;
 			continue;
 		}
-		mc_luma(rp, pw, ph, px, py, w * 4, h * 4, m->mv[l][blk], pl[l],
-			&c->halves);
-		mc_chroma(rp, pw / 2, ph / 2, px / 2, py / 2, w * 2, h * 2,
-			  m->mv[l][blk], c->cb_off, pc[l][0], pc[l][1]);
+		if (direct) {
+			mc_luma(rp, pw, ph, px, py, w * 4, h * 4, m->mv[l][blk],
+				dy, o->stride, &c->halves);
+			mc_chroma(rp, pw / 2, ph / 2, px / 2, py / 2, w * 2,
+				  h * 2, m->mv[l][blk], dc, o->stride);
+		} else {
+			mc_luma(rp, pw, ph, px, py, w * 4, h * 4, m->mv[l][blk],
+				pl[l], 16, &c->halves);
+			mc_chroma(rp, pw / 2, ph / 2, px / 2, py / 2, w * 2,
+				  h * 2, m->mv[l][blk], pc[l], 16);
+		}
 	}
-	if (!use[0] && !use[1])
+	if (direct)
 		return;
-	mode = block_weights(c, ref, -1, wt, off, &denom);
-	weight(o->luma + py * o->stride + px, o->stride, 1,
-	       use[0] ? pl[0] : NULL, use[1] ? pl[1] : NULL, 16, w * 4, h * 4,
-	       denom, wt, off, mode);
-	for (comp = 0; comp < 2; comp++) {
-		mode = block_weights(c, ref, comp, wt, off, &denom);
-		weight(o->chroma + py / 2 * o->stride + px + (comp ^ c->cb_off),
-		       o->stride, 2, use[0] ? pc[0][comp] : NULL,
-		       use[1] ? pc[1][comp] : NULL, 8, w * 2, h * 2, denom, wt,
-		       off, mode);
-	}
+	/* the half sample scratch is free once the predictions are made */
+	luma_out(dy, o->stride, pl, use, mode, w * 4, h * 4, denom, wt, off,
+		 c->halves.j);
+	chroma_out(c, ref, dc, o->stride, pc, use, w * 2, h * 2);
 }
 
 static bool same_motion(const struct h264_mb *m, int b0, int b1)
@@ -309,6 +515,23 @@ static bool same_motion(const struct h264_mb *m, int b0, int b1)
 		!memcmp(m->mv[1][b0 & 15], m->mv[1][b1 & 15], 4);
 }
 
+/* Inter prediction of 8x8 block @blk8 predicted in direct mode */
+static void mc_direct8(struct h264_ctx *c, int blk8)
+{
+	const struct h264_mb *m = c->mb;
+	int x = (blk8 & 1) * 2, y = (blk8 >> 1) * 2, i, first;
+
+	first = blk8 << 4 | (y * 4 + x);
+	if (same_motion(m, first, blk8 << 4 | (y * 4 + x + 1)) &&
+	    same_motion(m, first, blk8 << 4 | ((y + 1) * 4 + x)) &&
+	    same_motion(m, first, blk8 << 4 | ((y + 1) * 4 + x + 1))) {
+		h264_mc_part(c, x, y, 2, 2);
+		return;
+	}
+	for (i = 0; i < 4; i++)
+		h264_mc_part(c, x + (i & 1), y + (i >> 1), 1, 1);
+}
+
 /**
  * h264_mc_direct() - inter prediction of an 8x8 block predicted in direct
  *	mode, in one piece when its 4x4 blocks share their motion
@@ -319,31 +542,21 @@ static bool same_motion(const struct h264_mb *m, int b0, int b1)
 void h264_mc_direct(struct h264_ctx *c, int blk8)
 {
 	const struct h264_mb *m = c->mb;
-	int x, y, i, k, b, first;
+	int i, k, b;
 
-	if (blk8 < 0) {
-		for (k = 1; k < 16; k++) {
-			b = h264_blk_raster[k];
-			if (!same_motion(m, 0, ((b >> 3) * 2 + ((b & 3) >> 1)) << 4 | b))
-				break;
-		}
-		if (k == 16) {
-			h264_mc_part(c, 0, 0, 4, 4);
-			return;
-		}
-		for (i = 0; i < 4; i++)
-			h264_mc_direct(c, i);
+	if (blk8 >= 0) {
+		mc_direct8(c, blk8);
 		return;
 	}
-	x = (blk8 & 1) * 2;
-	y = (blk8 >> 1) * 2;
-	first = blk8 << 4 | (y * 4 + x);
-	if (same_motion(m, first, blk8 << 4 | (y * 4 + x + 1)) &&
-	    same_motion(m, first, blk8 << 4 | ((y + 1) * 4 + x)) &&
-	    same_motion(m, first, blk8 << 4 | ((y + 1) * 4 + x + 1))) {
-		h264_mc_part(c, x, y, 2, 2);
+	for (k = 1; k < 16; k++) {
+		b = h264_blk_raster[k];
+		if (!same_motion(m, 0, ((b >> 3) * 2 + ((b & 3) >> 1)) << 4 | b))
+			break;
+	}
+	if (k == 16) {
+		h264_mc_part(c, 0, 0, 4, 4);
 		return;
 	}
 	for (i = 0; i < 4; i++)
-		h264_mc_part(c, x + (i & 1), y + (i >> 1), 1, 1);
+		mc_direct8(c, i);
 }

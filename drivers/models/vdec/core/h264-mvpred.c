@@ -149,14 +149,16 @@ void h264_set_motion(struct h264_ctx *c, int list, int x, int y, int w,
 		     int h, int ref, const s16 *mv)
 {
 	struct h264_mb *m = c->mb;
-	int i, j;
+	int pic = ref >= 0 ? c->sl.list[list][ref] : -1, i, j;
 
 	for (j = y; j < y + h; j++)
 		for (i = x; i < x + w; i++) {
 			m->mv[list][j * 4 + i][0] = mv[0];
 			m->mv[list][j * 4 + i][1] = mv[1];
-			m->ref[list][(j >> 1) * 2 + (i >> 1)] = ref;
-			m->refpic[list][(j >> 1) * 2 + (i >> 1)] =
-				ref >= 0 ? c->sl.list[list][ref] : -1;
+		}
+	for (j = y >> 1; j <= (y + h - 1) >> 1; j++)
+		for (i = x >> 1; i <= (x + w - 1) >> 1; i++) {
+			m->ref[list][j * 2 + i] = ref;
+			m->refpic[list][j * 2 + i] = pic;
 		}
 }

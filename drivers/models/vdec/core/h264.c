@@ -160,6 +160,7 @@ static enum vdec_status slice(struct h264_ctx *c, u8 type, u8 ref_idc)
 		return VDEC_ERR_BITSTREAM;
 	c->dbk[c->nslices] = c->sl.dbk;
 	c->qp = c->sl.qp;
+	c->direct_mb = 0;	/* the cached direct predictions are the slice's */
 	if (c->p->pps.flags & VDEC_H264_PPS_ENTROPY_CODING_MODE)
 		r = slice_data_cabac(c);
 	else

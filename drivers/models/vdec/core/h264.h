@@ -203,6 +203,10 @@ struct h264_half_planes {
  * @dq8: LevelScale8x8 per list (intra, inter), qp%6
  * @cabac: CABAC engine and contexts (h264-cabac.c)
  * @halves: luma interpolation scratch (h264-mc.c)
+ * @direct_mb: 1 + the address of the macroblock @direct_ref and
+ *	@direct_mvp belong to (0: none)
+ * @direct_ref: spatial direct refIdxL0/L1 of that macroblock
+ * @direct_mvp: spatial direct motion vector predictions of it
  * @err: a bitstream error was found
  * @missing_ref: a reference picture the stream uses is not there
  * @unsupported: the stream uses a feature the core does not decode
@@ -233,6 +237,9 @@ struct h264_ctx {
 	u16 dq8[2][6][64];
 	struct h264_cabac *cabac;
 	struct h264_half_planes halves;
+	int direct_mb;
+	int direct_ref[2];
+	s16 direct_mvp[2][2];
 	bool err;
 	bool missing_ref;
 	bool unsupported;
