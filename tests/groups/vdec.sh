@@ -38,7 +38,7 @@ streams=$( (vsoc_cached "$VSOC_CACHE/vdec-streams/$key" "$top/tests/vdec/mpeg2-s
 key=$(ffmpeg -version | head -n 1 | vsoc_key "$top/tests/vdec/vp8-streams.sh")
 vp8streams=$( (vsoc_cached "$VSOC_CACHE/vdec-streams/vp8-$key" "$top/tests/vdec/vp8-streams.sh") ) ||
 	{ t_fail streams "cannot make the VP8 test streams"; exit 0; }
-key=$(ffmpeg -version | head -n 1 | vsoc_key "$top/tests/vdec/h264-streams.sh")
+key=$(ffmpeg -version | head -n 1 | vsoc_key "$top/tests/vdec/h264-streams.sh" "$top/tests/vdec/h264-rewrite.py")
 h264streams=$( (vsoc_cached "$VSOC_CACHE/vdec-streams/h264-$key" "$top/tests/vdec/h264-streams.sh") ) ||
 	{ t_fail streams "cannot make the H.264 test streams"; exit 0; }
 # Each unit test prints "PASS name" or "FAIL name: why" per check.

@@ -181,7 +181,7 @@ static bool selected(const char *name)
 static void test_streams(void)
 {
 	const char *dir = getenv("VDEC_H264_STREAMS");
-	bool must = dir != NULL;
+	bool must = dir;
 	char cmd[1024], name[256];
 	struct dirent *de;
 	int found = 0;

@@ -49,7 +49,7 @@ key=$( { ffmpeg -version | head -n 1; dpkg-query -W mjpegtools; } |
 	vsoc_key "$top/tests/vdec/mpeg2-streams.sh")
 dir[mpeg2]=$( (vsoc_cached "$VSOC_CACHE/vdec-streams/$key" "$top/tests/vdec/mpeg2-streams.sh") ) ||
 	{ echo "bench-vdec: cannot make the MPEG-2 test streams" >&2; exit 1; }
-key=$(ffmpeg -version | head -n 1 | vsoc_key "$top/tests/vdec/h264-streams.sh")
+key=$(ffmpeg -version | head -n 1 | vsoc_key "$top/tests/vdec/h264-streams.sh" "$top/tests/vdec/h264-rewrite.py")
 dir[h264]=$( (vsoc_cached "$VSOC_CACHE/vdec-streams/h264-$key" "$top/tests/vdec/h264-streams.sh") ) ||
 	{ echo "bench-vdec: cannot make the H.264 test streams" >&2; exit 1; }
 key=$(ffmpeg -version | head -n 1 | vsoc_key "$top/tests/vdec/vp8-streams.sh")
