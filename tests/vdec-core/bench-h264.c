@@ -11,7 +11,7 @@
  */
 #include <sys/resource.h>
 #include <unistd.h>
-#include "vdec-core.h"
+#include "vdec-test.h"
 #include "h264-parse.h"
 
 static double cpu_seconds(int who)
@@ -33,23 +33,16 @@ int main(int argc, char **argv)
 	double t0, t, tf;
 	FILE *f;
 	u8 *es;
-	long len;
+	u32 len;
 
 	snprintf(def, sizeof(def), "%s/bench-1280x720.h264",
 		 dir ? dir : "/tmp/vsoc-h264-streams");
-	f = fopen(path, "rb");
-	if (!f) {
+	es = vdec_test_load(path, &len);
+	if (!es) {
 		fprintf(stderr, "bench-h264: no %s (tests/vdec/h264-streams.sh makes it)\n",
 			path);
 		return 2;
 	}
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	es = malloc(len);
-	if (fread(es, 1, len, f) != (size_t)len)
-		return 2;
-	fclose(f);
 
 	t0 = cpu_seconds(RUSAGE_SELF);
 	for (i = 0; i < n; i++) {

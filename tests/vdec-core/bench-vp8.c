@@ -11,7 +11,7 @@
  */
 #include <time.h>
 #include <sys/resource.h>
-#include "vdec-core.h"
+#include "vdec-test.h"
 #include "vp8-parse.h"
 
 static double cpu_seconds(int who)
@@ -78,24 +78,16 @@ int main(int argc, char **argv)
 	char path[512], cmd[1024];
 	u32 frames = 0, errors = 0;
 	double t0, t, tf;
-	FILE *f;
 	u8 *buf;
-	long len;
+	u32 len;
 
 	snprintf(path, sizeof(path), "%s/bench-1280x720.ivf",
 		 dir ? dir : "/tmp/vsoc-vp8-streams");
-	f = fopen(argc > 1 ? argv[1] : path, "rb");
-	if (!f) {
+	buf = vdec_test_load(argc > 1 ? argv[1] : path, &len);
+	if (!buf) {
 		fprintf(stderr, "bench-vp8: no %s\n", argc > 1 ? argv[1] : path);
 		return 2;
 	}
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc(len);
-	if (fread(buf, 1, len, f) != (size_t)len)
-		return 2;
-	fclose(f);
 
 	t0 = cpu_seconds(RUSAGE_SELF);
 	for (i = 0; i < n; i++)

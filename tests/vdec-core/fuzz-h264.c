@@ -6,30 +6,10 @@
  * (Annex B or one NAL unit). Planes and motion buffers are allocated to
  * their exact size so ASan sees any access outside them.
  */
-#include "vdec-core.h"
+#include "vdec-test.h"
 
 #define HDR 32
 #define NREF 4
-
-static void pic_alloc(struct vdec_pic *p, u32 w, u32 h, u32 extra, bool nv21)
-{
-	u32 lines = ALIGN(h, 16);
-
-	p->width = w;
-	p->height = h;
-	p->stride = ALIGN(w, 16) + extra;
-	p->nv21 = nv21;
-	p->luma = malloc(p->stride * lines);
-	p->chroma = malloc(p->stride * lines / 2);
-	memset(p->luma, 0x50, p->stride * lines);
-	memset(p->chroma, 0x90, p->stride * lines / 2);
-}
-
-static void pic_free(struct vdec_pic *p)
-{
-	free(p->luma);
-	free(p->chroma);
-}
 
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
@@ -87,10 +67,10 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		p->ref_list_b1[i] = (i + data[30]) % 5;
 	}
 	memset(refs, 0, sizeof(refs));
-	pic_alloc(&out, w, h, fl & 2 ? 16 : 0, fl & 4);
+	vdec_test_pic_alloc(&out, w, h, fl & 2 ? 16 : 0, fl & 4);
 	out_mv = malloc(vdec_h264_mv_size(w, h));
 	for (i = 0; i < NREF; i++) {
-		pic_alloc(&rp[i], fl & 8 && i == 1 ? w + 1 : w, h, 0, fl & 4);
+		vdec_test_pic_alloc(&rp[i], fl & 8 && i == 1 ? w + 1 : w, h, 0, fl & 4);
 		mv[i] = malloc(vdec_h264_mv_size(w, h));
 		memset(mv[i], (int)(data[31] ^ i), vdec_h264_mv_size(w, h));
 		refs[i].pic = fl & (16 << (i & 1)) ? NULL : &rp[i];
@@ -99,10 +79,10 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	vdec_h264_decode(p, data + HDR, size - HDR, refs, &out,
 			 fl & 128 ? NULL : out_mv, &n);
 	for (i = 0; i < NREF; i++) {
-		pic_free(&rp[i]);
+		vdec_test_pic_free(&rp[i]);
 		free(mv[i]);
 	}
-	pic_free(&out);
+	vdec_test_pic_free(&out);
 	free(out_mv);
 	free(p);
 	return 0;

@@ -13,30 +13,10 @@
  * first frames of the small streams of tests/vdec/vp8-streams.sh (from
  * $VDEC_VP8_STREAMS or /tmp/vsoc-vp8-streams) in the parsed form.
  */
-#include "vdec-core.h"
+#include "vdec-test.h"
 #include "vp8-parse.h"
 
 #define HDR	49
-
-static void pic_alloc(struct vdec_pic *p, u32 w, u32 h, u32 extra, bool nv21)
-{
-	u32 lines = ALIGN(h, 16);
-
-	p->width = w;
-	p->height = h;
-	p->stride = ALIGN(w, 16) + extra;
-	p->nv21 = nv21;
-	p->luma = malloc(p->stride * lines);
-	p->chroma = malloc(p->stride * lines / 2);
-	memset(p->luma, 0x50, p->stride * lines);
-	memset(p->chroma, 0x90, p->stride * lines / 2);
-}
-
-static void pic_free(struct vdec_pic *p)
-{
-	free(p->luma);
-	free(p->chroma);
-}
 
 static void raw_params(struct vdec_vp8_params *p, const u8 *d)
 {
@@ -91,14 +71,14 @@ static void run_raw(const u8 *data, size_t size)
 		p.seg_map = map;
 		p.seg_map_size = fl & 2 ? sizeof(map) : 3;
 	}
-	pic_alloc(&out, p.width, p.height, fl & 4 ? 16 : 0, fl & 8);
-	pic_alloc(&last, p.width, p.height, fl & 16 ? 32 : 0, fl & 32);
-	pic_alloc(&golden, fl & 64 ? p.width + 1 : p.width, p.height, 0, 0);
+	vdec_test_pic_alloc(&out, p.width, p.height, fl & 4 ? 16 : 0, fl & 8);
+	vdec_test_pic_alloc(&last, p.width, p.height, fl & 16 ? 32 : 0, fl & 32);
+	vdec_test_pic_alloc(&golden, fl & 64 ? p.width + 1 : p.width, p.height, 0, 0);
 	vdec_vp8_decode(&p, data + HDR, size - HDR, &last, &golden,
 			fl & 128 ? NULL : &last, &out, &n);
-	pic_free(&out);
-	pic_free(&last);
-	pic_free(&golden);
+	vdec_test_pic_free(&out);
+	vdec_test_pic_free(&last);
+	vdec_test_pic_free(&golden);
 }
 
 /* Frames of (2-byte little endian size, bytes), through the parser */
@@ -128,8 +108,8 @@ static void run_parsed(const u8 *data, size_t size)
 			if (!(ps.p.flags & VDEC_VP8_FL_KEY_FRAME))
 				break;
 			for (i = 0; i < 4; i++) {
-				pic_free(&pics[i]);
-				pic_alloc(&pics[i], ps.width, ps.height, 0, 0);
+				vdec_test_pic_free(&pics[i]);
+				vdec_test_pic_alloc(&pics[i], ps.width, ps.height, 0, 0);
 			}
 			have = true;
 		}
@@ -145,7 +125,7 @@ static void run_parsed(const u8 *data, size_t size)
 	}
 	if (have)
 		for (i = 0; i < 4; i++)
-			pic_free(&pics[i]);
+			vdec_test_pic_free(&pics[i]);
 	vp8p_free(&ps);
 }
 

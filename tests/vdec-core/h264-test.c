@@ -12,7 +12,7 @@
  */
 #include <dirent.h>
 #include <sys/stat.h>
-#include "vdec-core.h"
+#include "vdec-test.h"
 #include "vdec-core-check.h"
 #include "h264-parse.h"
 
@@ -83,27 +83,6 @@ static int on_frame(void *priv, const struct vdec_pic *p, u32 cx, u32 cy,
 	return 0;
 }
 
-static u8 *load(const char *path, u32 *len)
-{
-	FILE *f = fopen(path, "rb");
-	u8 *b;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	b = malloc(n ? n : 1);
-	if (fread(b, 1, n, f) != (size_t)n) {
-		free(b);
-		b = NULL;
-	}
-	fclose(f);
-	*len = n;
-	return b;
-}
-
 static void test_stream(const char *dir, const char *name)
 {
 	char path[512], tname[300], msg[300];
@@ -125,9 +104,9 @@ static void test_stream(const char *dir, const char *name)
 	}
 	fclose(f);
 	snprintf(path, sizeof(path), "%s/%s.h264", dir, name);
-	es = load(path, &len);
+	es = vdec_test_load(path, &len);
 	snprintf(path, sizeof(path), "%s/%s.nv12", dir, name);
-	ref = load(path, &rlen);
+	ref = vdec_test_load(path, &rlen);
 	if (!es || !ref) {
 		result(false, tname, "cannot read stream or reference");
 		goto out;

@@ -10,7 +10,7 @@
  * streams are a failure.
  */
 #include <dirent.h>
-#include "vdec-core.h"
+#include "vdec-test.h"
 #include "vdec-core-check.h"
 #include "vp8-parse.h"
 
@@ -176,27 +176,6 @@ static void decode_stream(struct run *r, const u8 *buf, u32 len,
 	vp8p_free(&r->ps);
 }
 
-static u8 *load(const char *path, u32 *len)
-{
-	FILE *f = fopen(path, "rb");
-	u8 *b;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	b = malloc(n ? n : 1);
-	if (fread(b, 1, n, f) != (size_t)n) {
-		free(b);
-		b = NULL;
-	}
-	fclose(f);
-	*len = n;
-	return b;
-}
-
 static void test_stream(const char *dir, const char *name)
 {
 	char path[512], tname[300], msg[300];
@@ -216,9 +195,9 @@ static void test_stream(const char *dir, const char *name)
 	}
 	fclose(f);
 	snprintf(path, sizeof(path), "%s/%s.ivf", dir, name);
-	es = load(path, &len);
+	es = vdec_test_load(path, &len);
 	snprintf(path, sizeof(path), "%s/%s.nv12", dir, name);
-	ref = load(path, &rlen);
+	ref = vdec_test_load(path, &rlen);
 	if (!es || !ref) {
 		result(false, tname, "cannot read stream or reference");
 		goto out;
