@@ -290,6 +290,24 @@ static inline void wrows(u8 *restrict dst, int ds, const u8 *a,
 						   k[2]) >> k[3]) + k[4]);
 }
 
+/*
+ * wrows() of 16 samples a row when the weighted sum is within 16 bits
+ * (the usual weights): the same results, with 16-bit arithmetic
+ */
+static inline void wrows16(u8 *restrict dst, int ds, const u8 *a,
+			   const u8 *b, int ps, int h, const int *k)
+{
+	s16 w0 = k[0], w1 = k[1], r = k[2];
+	int x, y, sh = k[3], o = k[4];
+
+	for (y = 0; y < h; y++, dst += ds, a += ps, b += ps)
+		for (x = 0; x < 16; x++) {
+			s16 v = a[x] * w0 + b[x] * w1 + r;
+
+			dst[x] = h264_clip_pixel((v >> sh) + o);
+		}
+}
+
 static void weight(u8 *dst, int ds, const u8 *p0, const u8 *p1, int ps,
 		   int w, int h, int denom, const int *wt, const int *off)
 {
@@ -314,7 +332,9 @@ static void weight(u8 *dst, int ds, const u8 *p0, const u8 *p1, int ps,
 		else
 			p1 = p0;
 	}
-	if (w == 16)
+	if (w == 16 && (abs(k[0]) + abs(k[1])) * 255 + k[2] <= 32767)
+		wrows16(dst, ds, p0, p1, ps, h, k);
+	else if (w == 16)
 		wrows(dst, ds, p0, p1, ps, 16, h, k);
 	else if (w == 8)
 		wrows(dst, ds, p0, p1, ps, 8, h, k);
@@ -328,16 +348,32 @@ static void weight(u8 *dst, int ds, const u8 *p0, const u8 *p1, int ps,
  * Weighted prediction of interleaved chroma: 16 samples per row (the
  * weights per sample alternate between the components), @h rows
  */
-static inline void wpairs(u8 *restrict dst, const u8 *a, const u8 *b,
-			  int h, const int (*k)[16], int rnd, int sh)
+static void wpairs(u8 *restrict dst, const u8 *a, const u8 *b, int h,
+		   const int (*k)[16], int rnd, int sh)
 {
+	s16 w0[16], w1[16];
 	int x, y;
 
+	if ((abs(k[0][0]) + abs(k[1][0])) * 255 + rnd > 32767 ||
+	    (abs(k[0][1]) + abs(k[1][1])) * 255 + rnd > 32767) {
+		for (y = 0; y < h; y++, dst += 16, a += 16, b += 16)
+			for (x = 0; x < 16; x++)
+				dst[x] = h264_clip_pixel(((a[x] * k[0][x] +
+							   b[x] * k[1][x] +
+							   rnd) >> sh) + k[2][x]);
+		return;
+	}
+	/* the weighted sums are within 16 bits: the same in 16-bit math */
+	for (x = 0; x < 16; x++) {
+		w0[x] = k[0][x];
+		w1[x] = k[1][x];
+	}
 	for (y = 0; y < h; y++, dst += 16, a += 16, b += 16)
-		for (x = 0; x < 16; x++)
-			dst[x] = h264_clip_pixel(((a[x] * k[0][x] +
-						   b[x] * k[1][x] + rnd) >> sh) +
-						 k[2][x]);
+		for (x = 0; x < 16; x++) {
+			s16 v = a[x] * w0[x] + b[x] * w1[x] + rnd;
+
+			dst[x] = h264_clip_pixel((v >> sh) + k[2][x]);
+		}
 }
 
 /* The weights of the references of a block; mode 0 when default */
