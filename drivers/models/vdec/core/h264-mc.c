@@ -37,20 +37,25 @@ static inline void half_b_w(const u8 *s, int ss, int w, int h,
 	}
 }
 
-static inline void half_v_w(const u8 *s, int ss, int w, int h,
+/* @w columns, and one more when @extra */
+static inline void half_v_w(const u8 *s, int ss, int w, int h, bool extra,
 			    u8 *restrict dst)
 {
-	int x, y;
+	int x, y, t;
 
 	for (y = 0; y < h; y++) {
 		const u8 *r = s + y * ss + 2;
 
-		for (x = 0; x <= w; x++, r++) {
-			int t = tap6(r[0], r[ss], r[2 * ss], r[3 * ss],
-				     r[4 * ss], r[5 * ss]);
-
+		for (x = 0; x < w; x++) {
+			t = tap6(r[x], r[x + ss], r[x + 2 * ss], r[x + 3 * ss],
+				 r[x + 4 * ss], r[x + 5 * ss]);
 			dst[y * 17 + x] = h264_clip_pixel((t + 16) >> 5);
 		}
+		if (!extra)
+			continue;
+		t = tap6(r[w], r[w + ss], r[w + 2 * ss], r[w + 3 * ss],
+			 r[w + 4 * ss], r[w + 5 * ss]);
+		dst[y * 17 + w] = h264_clip_pixel((t + 16) >> 5);
 	}
 }
 
@@ -115,14 +120,14 @@ static void half_b(const u8 *s, int ss, int w, int h, u8 *dst)
 		half_b_w(s, ss, 4, h, dst);
 }
 
-static void half_v(const u8 *s, int ss, int w, int h, u8 *dst)
+static void half_v(const u8 *s, int ss, int w, int h, bool extra, u8 *dst)
 {
 	if (w == 16)
-		half_v_w(s, ss, 16, h, dst);
+		half_v_w(s, ss, 16, h, extra, dst);
 	else if (w == 8)
-		half_v_w(s, ss, 8, h, dst);
+		half_v_w(s, ss, 8, h, extra, dst);
 	else
-		half_v_w(s, ss, 4, h, dst);
+		half_v_w(s, ss, 4, h, extra, dst);
 }
 
 static void half_j(const u8 *s, int ss, int w, int h,
@@ -177,7 +182,7 @@ static void mc_luma(const struct vdec_pic *ref, int pw, int ph, int px,
 	p1 = p0;
 	s1 = s0;
 	if (fy && fx != 2) {
-		half_v(s, ss, w, h, hs->v);
+		half_v(s, ss, w, h, fx == 3, hs->v);
 		p1 = hs->v + (fx == 3 ? 1 : 0);
 		s1 = 17;
 		if (!fx) {
