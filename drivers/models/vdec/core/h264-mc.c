@@ -494,7 +494,7 @@ void h264_mc_part(struct h264_ctx *c, int x, int y, int w, int h)
 	int blk = y * 4 + x, b8 = (y >> 1) * 2 + (x >> 1), l;
 	int px = c->mbx * 16 + x * 4, py = c->mby * 16 + y * 4;
 	int pw = c->mbw * 16, ph = c->mbh * 16, ref[2], wt[2], off[2], denom = 0;
-	u8 pl[2][16 * 16], pc[2][8 * 16];
+	u8 (*pl)[16 * 16] = c->halves.pl, (*pc)[8 * 16] = c->halves.pc;
 	u8 *dy = o->luma + py * o->stride + px;
 	u8 *dc = o->chroma + py / 2 * o->stride + px;
 	bool use[2], direct;
