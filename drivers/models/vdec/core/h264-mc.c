@@ -37,20 +37,25 @@ static inline void half_b_w(const u8 *s, int ss, int w, int h,
 	}
 }
 
-static inline void half_v_w(const u8 *s, int ss, int w, int h,
+/* @w columns, and one more when @extra */
+static inline void half_v_w(const u8 *s, int ss, int w, int h, bool extra,
 			    u8 *restrict dst)
 {
-	int x, y;
+	int x, y, t;
 
 	for (y = 0; y < h; y++) {
 		const u8 *r = s + y * ss + 2;
 
-		for (x = 0; x <= w; x++, r++) {
-			int t = tap6(r[0], r[ss], r[2 * ss], r[3 * ss],
-				     r[4 * ss], r[5 * ss]);
-
+		for (x = 0; x < w; x++) {
+			t = tap6(r[x], r[x + ss], r[x + 2 * ss], r[x + 3 * ss],
+				 r[x + 4 * ss], r[x + 5 * ss]);
 			dst[y * 17 + x] = h264_clip_pixel((t + 16) >> 5);
 		}
+		if (!extra)
+			continue;
+		t = tap6(r[w], r[w + ss], r[w + 2 * ss], r[w + 3 * ss],
+			 r[w + 4 * ss], r[w + 5 * ss]);
+		dst[y * 17 + w] = h264_clip_pixel((t + 16) >> 5);
 	}
 }
 
@@ -115,14 +120,14 @@ static void half_b(const u8 *s, int ss, int w, int h, u8 *dst)
 		half_b_w(s, ss, 4, h, dst);
 }
 
-static void half_v(const u8 *s, int ss, int w, int h, u8 *dst)
+static void half_v(const u8 *s, int ss, int w, int h, bool extra, u8 *dst)
 {
 	if (w == 16)
-		half_v_w(s, ss, 16, h, dst);
+		half_v_w(s, ss, 16, h, extra, dst);
 	else if (w == 8)
-		half_v_w(s, ss, 8, h, dst);
+		half_v_w(s, ss, 8, h, extra, dst);
 	else
-		half_v_w(s, ss, 4, h, dst);
+		half_v_w(s, ss, 4, h, extra, dst);
 }
 
 static void half_j(const u8 *s, int ss, int w, int h,
@@ -177,7 +182,7 @@ static void mc_luma(const struct vdec_pic *ref, int pw, int ph, int px,
 	p1 = p0;
 	s1 = s0;
 	if (fy && fx != 2) {
-		half_v(s, ss, w, h, hs->v);
+		half_v(s, ss, w, h, fx == 3, hs->v);
 		p1 = hs->v + (fx == 3 ? 1 : 0);
 		s1 = 17;
 		if (!fx) {
@@ -290,6 +295,24 @@ static inline void wrows(u8 *restrict dst, int ds, const u8 *a,
 						   k[2]) >> k[3]) + k[4]);
 }
 
+/*
+ * wrows() of 16 samples a row when the weighted sum is within 16 bits
+ * (the usual weights): the same results, with 16-bit arithmetic
+ */
+static inline void wrows16(u8 *restrict dst, int ds, const u8 *a,
+			   const u8 *b, int ps, int h, const int *k)
+{
+	s16 w0 = k[0], w1 = k[1], r = k[2];
+	int x, y, sh = k[3], o = k[4];
+
+	for (y = 0; y < h; y++, dst += ds, a += ps, b += ps)
+		for (x = 0; x < 16; x++) {
+			s16 v = a[x] * w0 + b[x] * w1 + r;
+
+			dst[x] = h264_clip_pixel((v >> sh) + o);
+		}
+}
+
 static void weight(u8 *dst, int ds, const u8 *p0, const u8 *p1, int ps,
 		   int w, int h, int denom, const int *wt, const int *off)
 {
@@ -314,7 +337,9 @@ static void weight(u8 *dst, int ds, const u8 *p0, const u8 *p1, int ps,
 		else
 			p1 = p0;
 	}
-	if (w == 16)
+	if (w == 16 && (abs(k[0]) + abs(k[1])) * 255 + k[2] <= 32767)
+		wrows16(dst, ds, p0, p1, ps, h, k);
+	else if (w == 16)
 		wrows(dst, ds, p0, p1, ps, 16, h, k);
 	else if (w == 8)
 		wrows(dst, ds, p0, p1, ps, 8, h, k);
@@ -328,16 +353,32 @@ static void weight(u8 *dst, int ds, const u8 *p0, const u8 *p1, int ps,
  * Weighted prediction of interleaved chroma: 16 samples per row (the
  * weights per sample alternate between the components), @h rows
  */
-static inline void wpairs(u8 *restrict dst, const u8 *a, const u8 *b,
-			  int h, const int (*k)[16], int rnd, int sh)
+static void wpairs(u8 *restrict dst, const u8 *a, const u8 *b, int h,
+		   const int (*k)[16], int rnd, int sh)
 {
+	s16 w0[16], w1[16];
 	int x, y;
 
+	if ((abs(k[0][0]) + abs(k[1][0])) * 255 + rnd > 32767 ||
+	    (abs(k[0][1]) + abs(k[1][1])) * 255 + rnd > 32767) {
+		for (y = 0; y < h; y++, dst += 16, a += 16, b += 16)
+			for (x = 0; x < 16; x++)
+				dst[x] = h264_clip_pixel(((a[x] * k[0][x] +
+							   b[x] * k[1][x] +
+							   rnd) >> sh) + k[2][x]);
+		return;
+	}
+	/* the weighted sums are within 16 bits: the same in 16-bit math */
+	for (x = 0; x < 16; x++) {
+		w0[x] = k[0][x];
+		w1[x] = k[1][x];
+	}
 	for (y = 0; y < h; y++, dst += 16, a += 16, b += 16)
-		for (x = 0; x < 16; x++)
-			dst[x] = h264_clip_pixel(((a[x] * k[0][x] +
-						   b[x] * k[1][x] + rnd) >> sh) +
-						 k[2][x]);
+		for (x = 0; x < 16; x++) {
+			s16 v = a[x] * w0[x] + b[x] * w1[x] + rnd;
+
+			dst[x] = h264_clip_pixel((v >> sh) + k[2][x]);
+		}
 }
 
 /* The weights of the references of a block; mode 0 when default */
@@ -453,7 +494,7 @@ void h264_mc_part(struct h264_ctx *c, int x, int y, int w, int h)
 	int blk = y * 4 + x, b8 = (y >> 1) * 2 + (x >> 1), l;
 	int px = c->mbx * 16 + x * 4, py = c->mby * 16 + y * 4;
 	int pw = c->mbw * 16, ph = c->mbh * 16, ref[2], wt[2], off[2], denom = 0;
-	u8 pl[2][16 * 16], pc[2][8 * 16];
+	u8 (*pl)[16 * 16] = c->halves.pl, (*pc)[8 * 16] = c->halves.pc;
 	u8 *dy = o->luma + py * o->stride + px;
 	u8 *dc = o->chroma + py / 2 * o->stride + px;
 	bool use[2], direct;

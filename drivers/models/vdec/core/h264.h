@@ -173,6 +173,12 @@ struct h264_half_planes {
 	u8 v[16 * 17];		/* h at (x, y + 1/2), columns 0..w */
 	u8 j[16 * 16];		/* j at (x + 1/2, y + 1/2) */
 	s16 t[21 * 16];		/* horizontal taps of rows -2..h+2 */
+	/*
+	 * the L0 and L1 predictions of a block, luma and interleaved
+	 * chroma; weighted over whole rows, so never left uninitialised
+	 */
+	u8 pl[2][16 * 16];
+	u8 pc[2][8 * 16];
 };
 
 /**
