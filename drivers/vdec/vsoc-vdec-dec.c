@@ -110,6 +110,7 @@ int vsoc_vdec_find_ref(struct vsoc_vdec_ctx *ctx, struct vsoc_vdec_run *run,
 		return -ENOENT;
 	}
 	run->refs[slot] = vsoc_vdec_pic_addr(run, vb);
+	run->ref_extra[slot] = vsoc_vdec_vb2_buf(vb)->extra_dma;
 	return 0;
 }
 
@@ -120,20 +121,26 @@ int vsoc_vdec_find_ref(struct vsoc_vdec_ctx *ctx, struct vsoc_vdec_run *run,
  * @bytes: the table
  * @len: its length, a multiple of 4
  *
- * Byte i goes to bits 8 * (i % 4) of word i / 4.
+ * Byte i goes to bits 8 * (i % 4) of word i / 4. The words go out in
+ * bulk writes of up to 64 (one regmap lock for each: a VP8 frame loads
+ * 264 words of probabilities).
  *
  * Return: 0 or a regmap error.
  */
 int vsoc_vdec_write_table(struct regmap *map, unsigned int reg,
 			  const u8 *bytes, size_t len)
 {
-	size_t i;
+	u32 words[64];
+	size_t i, n;
 	int ret;
 
-	for (i = 0; i + 4 <= len; i += 4) {
-		ret = regmap_write(map, reg + i, bytes[i] |
-				   bytes[i + 1] << 8 | bytes[i + 2] << 16 |
-				   (u32)bytes[i + 3] << 24);
+	for (; len >= 4; len -= 4 * n, bytes += 4 * n, reg += 4 * n) {
+		n = min(len / 4, ARRAY_SIZE(words));
+		for (i = 0; i < n; i++)
+			words[i] = bytes[4 * i] | bytes[4 * i + 1] << 8 |
+				   bytes[4 * i + 2] << 16 |
+				   (u32)bytes[4 * i + 3] << 24;
+		ret = regmap_bulk_write(map, reg, words, n);
 		if (ret)
 			return ret;
 	}
@@ -169,22 +176,21 @@ int vsoc_vdec_program_common(struct regmap *map,
 		{ VSOC_VDEC_BS_ADDR_HI, upper_32_bits(run->bs_addr) },
 		{ VSOC_VDEC_BS_SIZE, run->bs_size },
 	};
+	u32 refs[VSOC_VDEC_NUM_REFS * 4];
 	unsigned int i;
 	int ret;
 
-	ret = regmap_multi_reg_write(map, regs, ARRAY_SIZE(regs));
-	for (i = 0; !ret && i < VSOC_VDEC_NUM_REFS; i++) {
-		const struct vsoc_vdec_pic_addr *ref = &run->refs[i];
-		const struct reg_sequence ref_regs[] = {
-			{ VSOC_VDEC_REF_LUMA_LO(i), lower_32_bits(ref->luma) },
-			{ VSOC_VDEC_REF_LUMA_HI(i), upper_32_bits(ref->luma) },
-			{ VSOC_VDEC_REF_CHROMA_LO(i), lower_32_bits(ref->chroma) },
-			{ VSOC_VDEC_REF_CHROMA_HI(i), upper_32_bits(ref->chroma) },
-		};
-
-		ret = regmap_multi_reg_write(map, ref_regs, ARRAY_SIZE(ref_regs));
+	BUILD_BUG_ON(VSOC_VDEC_REF_CHROMA_HI(VSOC_VDEC_NUM_REFS - 1) -
+		     VSOC_VDEC_REF_LUMA_LO(0) != sizeof(refs) - 4);
+	for (i = 0; i < VSOC_VDEC_NUM_REFS; i++) {
+		refs[4 * i] = lower_32_bits(run->refs[i].luma);
+		refs[4 * i + 1] = upper_32_bits(run->refs[i].luma);
+		refs[4 * i + 2] = lower_32_bits(run->refs[i].chroma);
+		refs[4 * i + 3] = upper_32_bits(run->refs[i].chroma);
 	}
-	return ret;
+	ret = regmap_multi_reg_write(map, regs, ARRAY_SIZE(regs));
+	return ret ?: regmap_bulk_write(map, VSOC_VDEC_REF_LUMA_LO(0), refs,
+					ARRAY_SIZE(refs));
 }
 EXPORT_SYMBOL_IF_KUNIT(vsoc_vdec_program_common);
 
@@ -207,6 +213,7 @@ static int vsoc_vdec_prepare_run(struct vsoc_vdec_ctx *ctx,
 	run->bs_size = vb2_get_plane_payload(&run->src->vb2_buf, 0);
 	/* The CAPTURE buffer still holds the first field of this frame. */
 	run->second_field = run->dst->is_held;
+	run->out_extra = vsoc_vdec_vb2_buf(&run->dst->vb2_buf)->extra_dma;
 
 	ret = ctx->codec->prepare(ctx, run);
 	if (ret)

@@ -9,6 +9,7 @@
  * VSOC_VDEC_HEIGHT_ALIGN (whole macroblock rows: the chroma plane starts
  * at bytesperline * height) and sizeimage = bytesperline * height * 3/2.
  */
+#include <linux/dma-mapping.h>
 #include <linux/kernel.h>
 
 #include <media/v4l2-event.h>
@@ -400,6 +401,38 @@ static int vsoc_vdec_buf_prepare(struct vb2_buffer *vb)
 	return 0;
 }
 
+/* A CAPTURE buffer gets the codec's per-picture buffer, if it has one. */
+static int vsoc_vdec_buf_init(struct vb2_buffer *vb)
+{
+	struct vsoc_vdec_ctx *ctx = vb2_get_drv_priv(vb->vb2_queue);
+	struct vsoc_vdec_buf *buf = vsoc_vdec_vb2_buf(vb);
+	u32 size;
+
+	if (!V4L2_TYPE_IS_CAPTURE(vb->vb2_queue->type) || !ctx->codec->cap_extra)
+		return 0;
+	size = ctx->codec->cap_extra(&ctx->dst_fmt);
+	buf->extra = dma_alloc_coherent(ctx->vdev->dev, size, &buf->extra_dma,
+					GFP_KERNEL);
+	if (!buf->extra)
+		return -ENOMEM;
+	buf->extra_size = size;
+	return 0;
+}
+
+static void vsoc_vdec_buf_cleanup(struct vb2_buffer *vb)
+{
+	struct vsoc_vdec_ctx *ctx = vb2_get_drv_priv(vb->vb2_queue);
+	struct vsoc_vdec_buf *buf = vsoc_vdec_vb2_buf(vb);
+
+	if (!buf->extra)
+		return;
+	dma_free_coherent(ctx->vdev->dev, buf->extra_size, buf->extra,
+			  buf->extra_dma);
+	buf->extra = NULL;
+	buf->extra_dma = 0;
+	buf->extra_size = 0;
+}
+
 static void vsoc_vdec_buf_queue(struct vb2_buffer *vb)
 {
 	struct vsoc_vdec_ctx *ctx = vb2_get_drv_priv(vb->vb2_queue);
@@ -418,11 +451,12 @@ static int vsoc_vdec_start_streaming(struct vb2_queue *vq, unsigned int count)
 {
 	struct vsoc_vdec_ctx *ctx = vb2_get_drv_priv(vq);
 
-	if (V4L2_TYPE_IS_OUTPUT(vq->type))
-		ctx->out_seq = 0;
-	else
+	if (!V4L2_TYPE_IS_OUTPUT(vq->type)) {
 		ctx->cap_seq = 0;
-	return 0;
+		return 0;
+	}
+	ctx->out_seq = 0;
+	return ctx->codec->start ? ctx->codec->start(ctx) : 0;
 }
 
 /* Give back every buffer the driver holds; m2m waited for the job. */
@@ -447,6 +481,8 @@ static void vsoc_vdec_stop_streaming(struct vb2_queue *vq)
 static const struct vb2_ops vsoc_vdec_qops = {
 	.queue_setup = vsoc_vdec_queue_setup,
 	.buf_out_validate = vsoc_vdec_buf_out_validate,
+	.buf_init = vsoc_vdec_buf_init,
+	.buf_cleanup = vsoc_vdec_buf_cleanup,
 	.buf_prepare = vsoc_vdec_buf_prepare,
 	.buf_queue = vsoc_vdec_buf_queue,
 	.buf_request_complete = vsoc_vdec_buf_request_complete,
@@ -472,7 +508,7 @@ int vsoc_vdec_queue_init(void *priv, struct vb2_queue *src_vq,
 	src_vq->type = V4L2_BUF_TYPE_VIDEO_OUTPUT;
 	src_vq->io_modes = VB2_MMAP | VB2_DMABUF;
 	src_vq->drv_priv = ctx;
-	src_vq->buf_struct_size = sizeof(struct v4l2_m2m_buffer);
+	src_vq->buf_struct_size = sizeof(struct vsoc_vdec_buf);
 	src_vq->ops = &vsoc_vdec_qops;
 	src_vq->mem_ops = &vb2_dma_contig_memops;
 	src_vq->timestamp_flags = V4L2_BUF_FLAG_TIMESTAMP_COPY;
@@ -491,7 +527,7 @@ int vsoc_vdec_queue_init(void *priv, struct vb2_queue *src_vq,
 	dst_vq->type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
 	dst_vq->io_modes = VB2_MMAP | VB2_DMABUF;
 	dst_vq->drv_priv = ctx;
-	dst_vq->buf_struct_size = sizeof(struct v4l2_m2m_buffer);
+	dst_vq->buf_struct_size = sizeof(struct vsoc_vdec_buf);
 	dst_vq->ops = &vsoc_vdec_qops;
 	dst_vq->mem_ops = &vb2_dma_contig_memops;
 	dst_vq->timestamp_flags = V4L2_BUF_FLAG_TIMESTAMP_COPY;

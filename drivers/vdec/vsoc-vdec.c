@@ -76,6 +76,10 @@ static int vsoc_vdec_try_ctrl(struct v4l2_ctrl *ctrl)
 		return vsoc_vdec_try_fwht_params(ctrl->p_new.p_fwht_params);
 	case V4L2_CID_STATELESS_MPEG2_SEQUENCE:
 		return vsoc_vdec_try_mpeg2_sequence(ctrl->p_new.p_mpeg2_sequence);
+	case V4L2_CID_STATELESS_H264_SPS:
+		if (!IS_ENABLED(CONFIG_V4L2_H264))
+			return 0;
+		return vsoc_vdec_h264_try_sps(ctrl->p_new.p_h264_sps);
 	default:
 		return 0;
 	}
@@ -122,6 +126,76 @@ static const struct vsoc_vdec_ctrl vsoc_vdec_ctrls[] = {
 			.def = V4L2_MPEG_VIDEO_MPEG2_LEVEL_MAIN,
 		},
 		.hw_codec = VSOC_VDEC_CODEC_MPEG2,
+	}, {
+		.cfg = { .id = V4L2_CID_STATELESS_VP8_FRAME, },
+		.hw_codec = VSOC_VDEC_CODEC_VP8,
+	}, {
+		/* Every profile: they differ in the filters the block has. */
+		.cfg = {
+			.id = V4L2_CID_MPEG_VIDEO_VP8_PROFILE,
+			.min = V4L2_MPEG_VIDEO_VP8_PROFILE_0,
+			.max = V4L2_MPEG_VIDEO_VP8_PROFILE_3,
+			.def = V4L2_MPEG_VIDEO_VP8_PROFILE_0,
+		},
+		.hw_codec = VSOC_VDEC_CODEC_VP8,
+	}, {
+		.cfg = {
+			.id = V4L2_CID_STATELESS_H264_SPS,
+			.ops = &vsoc_vdec_ctrl_ops,
+		},
+		.hw_codec = VSOC_VDEC_CODEC_H264,
+	}, {
+		.cfg = { .id = V4L2_CID_STATELESS_H264_PPS, },
+		.hw_codec = VSOC_VDEC_CODEC_H264,
+	}, {
+		.cfg = { .id = V4L2_CID_STATELESS_H264_SCALING_MATRIX, },
+		.hw_codec = VSOC_VDEC_CODEC_H264,
+	}, {
+		/* Slice-based decoding only: accepted, not used. */
+		.cfg = { .id = V4L2_CID_STATELESS_H264_PRED_WEIGHTS, },
+		.hw_codec = VSOC_VDEC_CODEC_H264,
+	}, {
+		.cfg = { .id = V4L2_CID_STATELESS_H264_SLICE_PARAMS, },
+		.hw_codec = VSOC_VDEC_CODEC_H264,
+	}, {
+		.cfg = { .id = V4L2_CID_STATELESS_H264_DECODE_PARAMS, },
+		.hw_codec = VSOC_VDEC_CODEC_H264,
+	}, {
+		/* One job decodes a whole frame: its slices parsed by the block. */
+		.cfg = {
+			.id = V4L2_CID_STATELESS_H264_DECODE_MODE,
+			.min = V4L2_STATELESS_H264_DECODE_MODE_FRAME_BASED,
+			.max = V4L2_STATELESS_H264_DECODE_MODE_FRAME_BASED,
+			.def = V4L2_STATELESS_H264_DECODE_MODE_FRAME_BASED,
+		},
+		.hw_codec = VSOC_VDEC_CODEC_H264,
+	}, {
+		.cfg = {
+			.id = V4L2_CID_STATELESS_H264_START_CODE,
+			.min = V4L2_STATELESS_H264_START_CODE_NONE,
+			.max = V4L2_STATELESS_H264_START_CODE_ANNEX_B,
+			.def = V4L2_STATELESS_H264_START_CODE_ANNEX_B,
+		},
+		.hw_codec = VSOC_VDEC_CODEC_H264,
+	}, {
+		/* Baseline without slice groups, Main, High; not Extended. */
+		.cfg = {
+			.id = V4L2_CID_MPEG_VIDEO_H264_PROFILE,
+			.min = V4L2_MPEG_VIDEO_H264_PROFILE_BASELINE,
+			.max = V4L2_MPEG_VIDEO_H264_PROFILE_HIGH,
+			.menu_skip_mask = BIT(V4L2_MPEG_VIDEO_H264_PROFILE_EXTENDED),
+			.def = V4L2_MPEG_VIDEO_H264_PROFILE_HIGH,
+		},
+		.hw_codec = VSOC_VDEC_CODEC_H264,
+	}, {
+		/* Sizes are bounded by the format, not by the level. */
+		.cfg = {
+			.id = V4L2_CID_MPEG_VIDEO_H264_LEVEL,
+			.min = V4L2_MPEG_VIDEO_H264_LEVEL_1_0,
+			.max = V4L2_MPEG_VIDEO_H264_LEVEL_5_1,
+			.def = V4L2_MPEG_VIDEO_H264_LEVEL_4_1,
+		},
+		.hw_codec = VSOC_VDEC_CODEC_H264,
 	},
 };
 
@@ -174,6 +248,18 @@ static bool vsoc_vdec_has_codec(struct vsoc_vdec_dev *vdev,
 	return vdev->caps.codecs & BIT(hw_codec);
 }
 
+/* The block has the codec and the driver offers it (vsoc_vdec_init_codecs()). */
+static bool vsoc_vdec_offers_codec(struct vsoc_vdec_dev *vdev,
+				   unsigned int hw_codec)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(vdev->codecs) && vdev->codecs[i]; i++)
+		if (vdev->codecs[i]->hw_codec == hw_codec)
+			return true;
+	return false;
+}
+
 static int vsoc_vdec_init_ctrls(struct vsoc_vdec_ctx *ctx)
 {
 	struct vsoc_vdec_dev *vdev = ctx->vdev;
@@ -182,7 +268,7 @@ static int vsoc_vdec_init_ctrls(struct vsoc_vdec_ctx *ctx)
 
 	v4l2_ctrl_handler_init(hdl, ARRAY_SIZE(vsoc_vdec_ctrls));
 	for (i = 0; i < ARRAY_SIZE(vsoc_vdec_ctrls); i++) {
-		if (!vsoc_vdec_has_codec(vdev, vsoc_vdec_ctrls[i].hw_codec))
+		if (!vsoc_vdec_offers_codec(vdev, vsoc_vdec_ctrls[i].hw_codec))
 			continue;
 		v4l2_ctrl_new_custom(hdl, &vsoc_vdec_ctrls[i].cfg, NULL);
 	}
@@ -246,6 +332,7 @@ static int vsoc_vdec_release(struct file *file)
 	vsoc_v4l2_fh_del(&ctx->fh, file);
 	/* Waits for the context's job in flight, if any. */
 	v4l2_m2m_ctx_release(ctx->fh.m2m_ctx);
+	vsoc_vdec_vp8_free(ctx);
 	v4l2_ctrl_handler_free(&ctx->hdl);
 	v4l2_fh_exit(&ctx->fh);
 	mutex_unlock(&vdev->dev_mutex);
@@ -352,6 +439,11 @@ static void vsoc_vdec_init_codecs(struct vsoc_vdec_dev *vdev)
 	static const struct vsoc_vdec_codec * const all[] = {
 		&vsoc_vdec_codec_fwht,
 		&vsoc_vdec_codec_mpeg2,
+		&vsoc_vdec_codec_vp8,
+#if IS_ENABLED(CONFIG_V4L2_H264)
+		/* The reference lists come from the kernel's builder. */
+		&vsoc_vdec_codec_h264,
+#endif
 	};
 	unsigned int i, n = 0;
 

@@ -63,6 +63,11 @@ struct vsoc_vdec_hw_caps {
  *	-ENOENT for a missing reference
  * @program: write the codec's job registers (parameters, references,
  *	tables) for @run; the common ones are already written
+ * @start: optional, when the OUTPUT queue starts streaming: allocate
+ *	what the codec keeps per context (sized by the OUTPUT format)
+ * @cap_extra: optional: bytes of the buffer the block keeps with each
+ *	CAPTURE picture of format @pix (H.264: co-located motion data),
+ *	allocated with the CAPTURE buffer
  *
  * A new codec is one file defining one of these, plus its entry in
  * vsoc_vdec_codecs[] and its controls in the controls table.
@@ -76,10 +81,14 @@ struct vsoc_vdec_codec {
 			struct v4l2_ctrl_handler *hdl);
 	int (*prepare)(struct vsoc_vdec_ctx *ctx, struct vsoc_vdec_run *run);
 	int (*program)(struct regmap *map, const struct vsoc_vdec_run *run);
+	int (*start)(struct vsoc_vdec_ctx *ctx);
+	u32 (*cap_extra)(const struct v4l2_pix_format *pix);
 };
 
 extern const struct vsoc_vdec_codec vsoc_vdec_codec_fwht;
 extern const struct vsoc_vdec_codec vsoc_vdec_codec_mpeg2;
+extern const struct vsoc_vdec_codec vsoc_vdec_codec_vp8;
+extern const struct vsoc_vdec_codec vsoc_vdec_codec_h264;
 
 /**
  * struct vsoc_vdec_pic_addr - a picture in memory, as the block sees it
@@ -90,6 +99,26 @@ struct vsoc_vdec_pic_addr {
 	dma_addr_t luma;
 	dma_addr_t chroma;
 };
+
+/**
+ * struct vsoc_vdec_buf - a buffer of a context's queues
+ * @m2m: the mem2mem buffer (first: vb2 allocates this structure)
+ * @extra: CAPTURE: the codec's per-picture buffer (&vsoc_vdec_codec.cap_extra),
+ *	or NULL
+ * @extra_dma: its bus address
+ * @extra_size: its bytes
+ */
+struct vsoc_vdec_buf {
+	struct v4l2_m2m_buffer m2m;
+	void *extra;
+	dma_addr_t extra_dma;
+	u32 extra_size;
+};
+
+static inline struct vsoc_vdec_buf *vsoc_vdec_vb2_buf(struct vb2_buffer *vb)
+{
+	return container_of(to_vb2_v4l2_buffer(vb), struct vsoc_vdec_buf, m2m.vb);
+}
 
 /**
  * struct vsoc_vdec_run - everything one job programs
@@ -105,6 +134,8 @@ struct vsoc_vdec_pic_addr {
  * @bs_addr: bus address of the bitstream
  * @bs_size: bytes of bitstream (the OUTPUT buffer's payload)
  * @refs: reference pictures by register slot (unused ones zero)
+ * @ref_extra: the per-picture buffers of the references by slot (0: none)
+ * @out_extra: the per-picture buffer of the output picture (0: none)
  * @second_field: the CAPTURE buffer already holds this frame's first field
  * @fwht: FWHT controls
  * @fwht.params: the frame's parameters
@@ -112,6 +143,15 @@ struct vsoc_vdec_pic_addr {
  * @mpeg2.seq: the sequence
  * @mpeg2.pic: the picture
  * @mpeg2.quant: the quantiser matrices
+ * @vp8: VP8 controls
+ * @vp8.frame: the frame
+ * @vp8.segmap: bus address of the context's segment map
+ * @h264: H.264 controls
+ * @h264.sps: the sequence parameter set
+ * @h264.pps: the picture parameter set
+ * @h264.scaling: the scaling matrices
+ * @h264.dec: the frame's decode parameters and DPB
+ * @h264.start_code: V4L2_STATELESS_H264_START_CODE_* in force
  */
 struct vsoc_vdec_run {
 	struct vb2_v4l2_buffer *src;
@@ -125,6 +165,8 @@ struct vsoc_vdec_run {
 	dma_addr_t bs_addr;
 	u32 bs_size;
 	struct vsoc_vdec_pic_addr refs[VSOC_VDEC_NUM_REFS];
+	dma_addr_t ref_extra[VSOC_VDEC_NUM_REFS];
+	dma_addr_t out_extra;
 	bool second_field;
 	union {
 		struct {
@@ -135,6 +177,17 @@ struct vsoc_vdec_run {
 			const struct v4l2_ctrl_mpeg2_picture *pic;
 			const struct v4l2_ctrl_mpeg2_quantisation *quant;
 		} mpeg2;
+		struct {
+			const struct v4l2_ctrl_vp8_frame *frame;
+			dma_addr_t segmap;
+		} vp8;
+		struct {
+			const struct v4l2_ctrl_h264_sps *sps;
+			const struct v4l2_ctrl_h264_pps *pps;
+			const struct v4l2_ctrl_h264_scaling_matrix *scaling;
+			const struct v4l2_ctrl_h264_decode_params *dec;
+			const s32 *start_code;
+		} h264;
 	};
 };
 
@@ -167,7 +220,7 @@ struct vsoc_vdec_dev {
 	struct regmap *map;
 	int irq;
 	struct vsoc_vdec_hw_caps caps;
-	const struct vsoc_vdec_codec *codecs[4];
+	const struct vsoc_vdec_codec *codecs[5];
 	struct mutex dev_mutex; /* ioctls, queues */
 	spinlock_t hw_lock; /* @cur */
 	struct vsoc_vdec_ctx *cur;
@@ -186,6 +239,11 @@ struct vsoc_vdec_dev {
  * @hdl: the session's controls
  * @out_seq: sequence number of the next OUTPUT buffer
  * @cap_seq: sequence number of the next CAPTURE buffer
+ * @segmap: VP8 segment map, one byte per macroblock, kept across frames
+ *	(the block reads and writes it); NULL until a VP8 OUTPUT queue
+ *	streams
+ * @segmap_dma: its bus address
+ * @segmap_size: its bytes
  */
 struct vsoc_vdec_ctx {
 	struct v4l2_fh fh;
@@ -196,6 +254,9 @@ struct vsoc_vdec_ctx {
 	struct v4l2_ctrl_handler hdl;
 	u32 out_seq;
 	u32 cap_seq;
+	void *segmap;
+	dma_addr_t segmap_dma;
+	u32 segmap_size;
 };
 
 static inline struct vsoc_vdec_ctx *vsoc_vdec_file_to_ctx(struct file *file)
@@ -228,9 +289,20 @@ int vsoc_vdec_program_common(struct regmap *map,
 int vsoc_vdec_write_table(struct regmap *map, unsigned int reg,
 			  const u8 *bytes, size_t len);
 
-/* vsoc-vdec-fwht.c, vsoc-vdec-mpeg2.c */
+/* vsoc-vdec-fwht.c, vsoc-vdec-mpeg2.c, vsoc-vdec-vp8.c */
 int vsoc_vdec_fwht_program(struct regmap *map, const struct vsoc_vdec_run *run);
 int vsoc_vdec_mpeg2_program(struct regmap *map, const struct vsoc_vdec_run *run);
+int vsoc_vdec_vp8_program(struct regmap *map, const struct vsoc_vdec_run *run);
+int vsoc_vdec_vp8_check_frame(const struct v4l2_ctrl_vp8_frame *f,
+			      const struct vsoc_vdec_hw_caps *caps,
+			      const struct v4l2_pix_format *fmt);
+void vsoc_vdec_vp8_free(struct vsoc_vdec_ctx *ctx);
+int vsoc_vdec_h264_program(struct regmap *map, const struct vsoc_vdec_run *run);
+int vsoc_vdec_h264_check_sps(const struct v4l2_ctrl_h264_sps *sps,
+			     const struct vsoc_vdec_hw_caps *caps,
+			     const struct v4l2_pix_format *fmt);
+int vsoc_vdec_h264_check_pps(const struct v4l2_ctrl_h264_pps *pps);
+int vsoc_vdec_h264_try_sps(const struct v4l2_ctrl_h264_sps *sps);
 
 /* vsoc-vdec-hw.c */
 int vsoc_vdec_hw_probe(struct vsoc_vdec_dev *vdev,

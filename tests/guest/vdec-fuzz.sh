@@ -2,7 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 # On the board: stress and fuzz vsoc-vdec's Request API with vdec-fuzz
 # (tests/vdec/vdec-fuzz.c, cross-built by tests/vdec/build-tools.sh; the
-# group copies it to /run/data/vdec-fuzz). For FWHT and MPEG-2 each:
+# group copies it to /run/data/vdec-fuzz). For FWHT, MPEG-2, VP8 and
+# H.264 each (VP8, H.264: fuzz, model counters and contexts; VP8's
+# controls are random around the frame tags of the smallest
+# /run/data/streams/*.ivf, H.264's payloads windows of the smallest
+# *.h264 with random valid-looking controls of its size):
 #  - fuzz: VDEC_FUZZ_N (1000) requests with random or mutated payloads
 #    (seeded by the smallest /run/data/streams/*.m2v, /run/data/fwht.hdr,
 #    when present) and random valid controls: every request completes,
@@ -82,14 +86,21 @@ if [ "$drv" = vsoc-vdec ] && [ -z "$dbg" ]; then
 fi
 
 m2v=$(ls -Sr /run/data/streams/*.m2v 2>/dev/null | head -n 1)
-for codec in fwht mpeg2; do
+ivf=$(ls -Sr /run/data/streams/*.ivf 2>/dev/null | head -n 1)
+h264=$(ls -Sr /run/data/streams/*.h264 2>/dev/null | head -n 1)
+for codec in fwht mpeg2 vp8 h264; do
 	case $codec in
 	fwht) sample=/run/data/fwht.hdr ;;
 	mpeg2) sample=$m2v ;;
+	vp8) sample=$ivf ;;
+	h264) sample=$h264 ;;
 	esac
 	seedarg=()
 	if [ -n "$sample" ] && [ -s "$sample" ]; then
 		seedarg=(-i "$sample")
+		# An H.264 sample is not parsed: its size is in its name.
+		size=$(basename "$sample" | sed -nE 's/.*-([0-9]+x[0-9]+)\.h264$/\1/p')
+		[ "$codec" != h264 ] || [ -z "$size" ] || seedarg+=(-w "$size")
 		echo "vdec-fuzz.sh: $codec payloads seeded by $sample"
 	else
 		sample=
@@ -115,6 +126,11 @@ for codec in fwht mpeg2; do
 		fi
 		# Every job the block ran ended in an interrupt.
 		t_check "$codec-driver-irqs" test "$irq" -ge $((jobs + errs)) -a "$irq" -gt 0
+	fi
+	if [ "$codec" = vp8 ] || [ "$codec" = h264 ]; then
+		# No header parsers in the tool: no invalid or decode modes.
+		fuzz contexts "" -n $((n / 10)) -k 4 "${seedarg[@]}"
+		continue
 	fi
 	fuzz invalid ""
 	fuzz contexts "" -n $((n / 10)) -k 4

@@ -9,7 +9,7 @@
  */
 #include <time.h>
 #include <sys/resource.h>
-#include "vdec-core.h"
+#include "vdec-test.h"
 #include "mpeg2-parse.h"
 
 struct bench {
@@ -95,24 +95,16 @@ int main(int argc, char **argv)
 	int n = argc > 2 ? atoi(argv[2]) : 10, i;
 	double t0, t, tf;
 	char cmd[1024];
-	FILE *f;
 	u8 *es;
-	long len;
+	u32 len;
 
 	if (argc < 2) {
 		fprintf(stderr, "usage: %s FILE.m2v [N]\n", argv[0]);
 		return 2;
 	}
-	f = fopen(argv[1], "rb");
-	if (!f)
+	es = vdec_test_load(argv[1], &len);
+	if (!es)
 		return 2;
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	es = malloc(len);
-	if (fread(es, 1, len, f) != (size_t)len)
-		return 2;
-	fclose(f);
 
 	t0 = cpu_seconds(RUSAGE_SELF);
 	for (i = 0; i < n; i++) {

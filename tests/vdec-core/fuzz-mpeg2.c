@@ -6,29 +6,9 @@
  * Planes are allocated to their exact size so ASan sees any access
  * outside them.
  */
-#include "vdec-core.h"
+#include "vdec-test.h"
 
 #define HDR 16
-
-static void pic_alloc(struct vdec_pic *p, u32 w, u32 h, u32 extra, bool nv21)
-{
-	u32 lines = ALIGN(h, 16);
-
-	p->width = w;
-	p->height = h;
-	p->stride = ALIGN(w, 16) + extra;
-	p->nv21 = nv21;
-	p->luma = malloc(p->stride * lines);
-	p->chroma = malloc(p->stride * lines / 2);
-	memset(p->luma, 0x50, p->stride * lines);
-	memset(p->chroma, 0x90, p->stride * lines / 2);
-}
-
-static void pic_free(struct vdec_pic *p)
-{
-	free(p->luma);
-	free(p->chroma);
-}
 
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
@@ -68,13 +48,13 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	}
 	if (data[11] == 0xff)
 		p.qm[0][0] = 0;
-	pic_alloc(&out, w, h, data[12] & 3 ? 0 : 16, fl & 8);
-	pic_alloc(&fwd, w, h, data[12] & 4 ? 32 : 0, fl & 8);
-	pic_alloc(&bwd, fl & 16 ? w + 1 : w, h, 0, fl & 8);
+	vdec_test_pic_alloc(&out, w, h, data[12] & 3 ? 0 : 16, fl & 8);
+	vdec_test_pic_alloc(&fwd, w, h, data[12] & 4 ? 32 : 0, fl & 8);
+	vdec_test_pic_alloc(&bwd, fl & 16 ? w + 1 : w, h, 0, fl & 8);
 	vdec_mpeg2_decode(&p, data + HDR, size - HDR, fl & 1 ? &fwd : NULL,
 			  fl & 2 ? &bwd : NULL, &out, &n);
-	pic_free(&out);
-	pic_free(&fwd);
-	pic_free(&bwd);
+	vdec_test_pic_free(&out);
+	vdec_test_pic_free(&fwd);
+	vdec_test_pic_free(&bwd);
 	return 0;
 }

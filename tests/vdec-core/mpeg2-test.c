@@ -11,7 +11,7 @@
 #include <dirent.h>
 #include <math.h>
 #include <sys/stat.h>
-#include "vdec-core.h"
+#include "vdec-test.h"
 #include "vdec-core-check.h"
 #include "mpeg2-parse.h"
 
@@ -174,27 +174,6 @@ static int on_picture(void *priv, const struct mpeg2_pic_info *pi)
 	return 0;
 }
 
-static u8 *load(const char *path, u32 *len)
-{
-	FILE *f = fopen(path, "rb");
-	u8 *b;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	b = malloc(n ? n : 1);
-	if (fread(b, 1, n, f) != (size_t)n) {
-		free(b);
-		b = NULL;
-	}
-	fclose(f);
-	*len = n;
-	return b;
-}
-
 static void test_stream(const char *dir, const char *name)
 {
 	char path[512], tname[300], msg[300];
@@ -215,9 +194,9 @@ static void test_stream(const char *dir, const char *name)
 	}
 	fclose(f);
 	snprintf(path, sizeof(path), "%s/%s.m2v", dir, name);
-	es = load(path, &len);
+	es = vdec_test_load(path, &len);
 	snprintf(path, sizeof(path), "%s/%s.nv12", dir, name);
-	ref = load(path, &rlen);
+	ref = vdec_test_load(path, &rlen);
 	if (!es || !ref) {
 		result(false, tname, "cannot read stream or reference");
 		goto out;
@@ -324,9 +303,9 @@ static void test_field_intra(const char *dir)
 	u8 *es, *ref;
 
 	snprintf(path, sizeof(path), "%s/i-176x144.m2v", dir);
-	es = load(path, &len);
+	es = vdec_test_load(path, &len);
 	snprintf(path, sizeof(path), "%s/i-176x144.nv12", dir);
-	ref = load(path, &rlen);
+	ref = vdec_test_load(path, &rlen);
 	if (!es || !ref) {
 		result(false, "mpeg2-field-intra", "no i-176x144 stream");
 		goto out;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * vdec-fuzz: Request API stress and fuzz tool for V4L2 stateless decoders
- * (FWHT and MPEG-2), written for vsoc-vdec and usable against visl.
+ * (FWHT, MPEG-2, VP8 and H.264), written for vsoc-vdec and usable against
+ * visl.
  *
  * Every request is one OUTPUT buffer plus the codec's controls; every
  * request must complete (a poll() timeout on the request is a hang), and
@@ -38,7 +39,7 @@
 #define VF_FWHT_PIXENC_MSK	(3U << V4L2_FWHT_FL_PIXENC_OFFSET)
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
-enum vf_codec { VF_FWHT, VF_MPEG2 };
+enum vf_codec { VF_FWHT, VF_MPEG2, VF_VP8, VF_H264 };
 
 /* Every control a request may carry; which ones it sets is a mask. */
 struct vf_params {
@@ -46,6 +47,11 @@ struct vf_params {
 	struct v4l2_ctrl_mpeg2_picture pic;
 	struct v4l2_ctrl_mpeg2_quantisation quant;
 	struct v4l2_ctrl_fwht_params fwht;
+	struct v4l2_ctrl_vp8_frame vp8;
+	struct v4l2_ctrl_h264_sps sps;
+	struct v4l2_ctrl_h264_pps pps;
+	struct v4l2_ctrl_h264_scaling_matrix sm;
+	struct v4l2_ctrl_h264_decode_params dec;
 };
 
 /* One picture of a sample stream: its slice data and parsed controls. */
@@ -144,7 +150,10 @@ static void usage(FILE *f)
 		"            as v4l2-ctl --stream-to-hdr writes them)\n"
 		"\n"
 		"Options:\n"
-		"  -c CODEC    fwht or mpeg2 (default mpeg2); contexts also takes both:\n"
+		"  -c CODEC    fwht, mpeg2 (default), vp8 (fuzz and contexts modes;\n"
+		"              an IVF sample) or h264 (fuzz and contexts; an Annex B\n"
+		"              sample, windows of which are the payloads);\n"
+		"              contexts also takes both:\n"
 		"              even contexts FWHT, odd ones MPEG-2\n"
 		"  -D DRIVER   find the nodes of this driver (default vsoc-vdec; e.g. visl)\n"
 		"  -d DEV      the video node (default: found by driver name)\n"
@@ -218,12 +227,30 @@ static const char *codec_name(void)
 {
 	if (opt.mixed)
 		return "mixed";
-	return opt.codec == VF_FWHT ? "fwht" : "mpeg2";
+	switch (opt.codec) {
+	case VF_FWHT:
+		return "fwht";
+	case VF_VP8:
+		return "vp8";
+	case VF_H264:
+		return "h264";
+	default:
+		return "mpeg2";
+	}
 }
 
 static __u32 codec_fourcc(enum vf_codec codec)
 {
-	return codec == VF_FWHT ? V4L2_PIX_FMT_FWHT_STATELESS : V4L2_PIX_FMT_MPEG2_SLICE;
+	switch (codec) {
+	case VF_FWHT:
+		return V4L2_PIX_FMT_FWHT_STATELESS;
+	case VF_VP8:
+		return V4L2_PIX_FMT_VP8_FRAME;
+	case VF_H264:
+		return V4L2_PIX_FMT_H264_SLICE;
+	default:
+		return V4L2_PIX_FMT_MPEG2_SLICE;
+	}
 }
 
 static double elapsed(const struct timespec *t0)
@@ -471,13 +498,61 @@ static void parse_fwht(void)
 	}
 }
 
+static __u32 le32(const unsigned char *p)
+{
+	return p[0] | p[1] << 8 | p[2] << 16 | (__u32)p[3] << 24;
+}
+
+/*
+ * VP8 in IVF: a 32-byte file header ("DKIF", header size at 6), then
+ * frames of a 12-byte header (size, timestamp) each. The frame tag gives
+ * the key frame flag, version, show flag and first partition size, a key
+ * frame's header the size; the rest of each request's control is random.
+ */
+static void parse_ivf(void)
+{
+	size_t i;
+
+	if (sample_len < 32 || memcmp(sample, "DKIF", 4))
+		return;
+	i = sample[6] | sample[7] << 8;
+	while (i + 12 <= sample_len && n_segs < VF_MAX_SEGS) {
+		__u32 size = le32(sample + i), tag;
+		const unsigned char *f = sample + i + 12;
+		struct v4l2_ctrl_vp8_frame *v;
+		struct vf_seg *seg;
+
+		if (size < 3 || size > sample_len - i - 12)
+			break;
+		seg = &segs[n_segs++];
+		memset(seg, 0, sizeof(*seg));
+		seg->off = i + 12;
+		seg->len = size;
+		seg->parsed = true;
+		v = &seg->p.vp8;
+		tag = f[0] | f[1] << 8 | f[2] << 16;
+		v->flags = tag & 1 ? 0 : V4L2_VP8_FRAME_FLAG_KEY_FRAME;
+		v->version = (tag >> 1) & 7;
+		if (tag & 0x10)
+			v->flags |= V4L2_VP8_FRAME_FLAG_SHOW_FRAME;
+		v->first_part_size = tag >> 5;
+		if (!(tag & 1) && size >= 10) {
+			v->width = (f[6] | f[7] << 8) & 0x3fff;
+			v->height = (f[8] | f[9] << 8) & 0x3fff;
+		}
+		i = seg->off + size;
+	}
+}
+
 static void load_sample(void)
 {
 	unsigned int i;
 
 	if (opt.codec == VF_MPEG2)
 		parse_mpeg2();
-	else
+	else if (opt.codec == VF_VP8)
+		parse_ivf();
+	else if (opt.codec == VF_FWHT)
 		parse_fwht();
 	if (!n_segs) {
 		/* any bytes: each request takes a window of the file */
@@ -491,6 +566,9 @@ static void load_sample(void)
 		if (opt.codec == VF_MPEG2) {
 			opt.width = segs[0].p.seq.horizontal_size;
 			opt.height = segs[0].p.seq.vertical_size;
+		} else if (opt.codec == VF_VP8) {
+			opt.width = segs[0].p.vp8.width;
+			opt.height = segs[0].p.vp8.height;
 		} else {
 			opt.width = segs[0].p.fwht.width;
 			opt.height = segs[0].p.fwht.height;
@@ -501,7 +579,11 @@ static void load_sample(void)
 		const struct vf_params *p = &segs[i].p;
 		const __u8 *fc = &p->pic.f_code[0][0];
 
-		if (opt.codec == VF_MPEG2)
+		if (opt.codec == VF_VP8)
+			info("  frame %u: %zu bytes, flags %#llx, first partition %u\n", i,
+			     segs[i].len, (unsigned long long)p->vp8.flags,
+			     p->vp8.first_part_size);
+		else if (opt.codec == VF_MPEG2)
 			info("  picture %u: %zu bytes, type %u, structure %u, f_code %u %u %u %u\n",
 			     i, segs[i].len, p->pic.picture_coding_type,
 			     p->pic.picture_structure, fc[0], fc[1], fc[2], fc[3]);
@@ -720,7 +802,8 @@ static int ctx_open(struct vf_ctx *c, unsigned int id, enum vf_codec codec, __u3
 	}
 	ret = set_fmt(c, c->out_type, codec_fourcc(codec), w, h);
 	if (ret) {
-		fail(name, "OUTPUT format %s %ux%u: %s", codec == VF_FWHT ? "fwht" : "mpeg2", w, h,
+		fail(name, "OUTPUT format %.4s %ux%u: %s", (char *)&(__u32){ codec_fourcc(codec) },
+		     w, h,
 		     ret == -EINVAL ? "not supported" : strerror(-ret));
 		goto err;
 	}
@@ -765,18 +848,27 @@ err:
 
 enum {
 	VF_C_SEQ = 1, VF_C_PIC = 2, VF_C_QUANT = 4, VF_C_FWHT = 8,
-	VF_C_ALL_MPEG2 = 7,
+	VF_C_ALL_MPEG2 = 7, VF_C_VP8 = 16, VF_C_H264 = 32,
 };
 
 static unsigned int all_ctrls(const struct vf_ctx *c)
 {
-	return c->codec == VF_FWHT ? VF_C_FWHT : VF_C_ALL_MPEG2;
+	switch (c->codec) {
+	case VF_FWHT:
+		return VF_C_FWHT;
+	case VF_VP8:
+		return VF_C_VP8;
+	case VF_H264:
+		return VF_C_H264;
+	default:
+		return VF_C_ALL_MPEG2;
+	}
 }
 
 static int set_ctrls(struct vf_ctx *c, struct vf_params *p, unsigned int mask)
 {
 	struct v4l2_ext_controls ecs;
-	struct v4l2_ext_control ec[4];
+	struct v4l2_ext_control ec[6];
 	unsigned int n = 0;
 
 	memset(ec, 0, sizeof(ec));
@@ -799,6 +891,25 @@ static int set_ctrls(struct vf_ctx *c, struct vf_params *p, unsigned int mask)
 		ec[n].id = V4L2_CID_STATELESS_FWHT_PARAMS;
 		ec[n].size = sizeof(p->fwht);
 		ec[n++].ptr = &p->fwht;
+	}
+	if (mask & VF_C_VP8) {
+		ec[n].id = V4L2_CID_STATELESS_VP8_FRAME;
+		ec[n].size = sizeof(p->vp8);
+		ec[n++].ptr = &p->vp8;
+	}
+	if (mask & VF_C_H264) {
+		ec[n].id = V4L2_CID_STATELESS_H264_SPS;
+		ec[n].size = sizeof(p->sps);
+		ec[n++].ptr = &p->sps;
+		ec[n].id = V4L2_CID_STATELESS_H264_PPS;
+		ec[n].size = sizeof(p->pps);
+		ec[n++].ptr = &p->pps;
+		ec[n].id = V4L2_CID_STATELESS_H264_SCALING_MATRIX;
+		ec[n].size = sizeof(p->sm);
+		ec[n++].ptr = &p->sm;
+		ec[n].id = V4L2_CID_STATELESS_H264_DECODE_PARAMS;
+		ec[n].size = sizeof(p->dec);
+		ec[n++].ptr = &p->dec;
 	}
 	memset(&ecs, 0, sizeof(ecs));
 	ecs.which = V4L2_CTRL_WHICH_REQUEST_VAL;
@@ -830,6 +941,128 @@ static __u8 rnd_fcode(void)
 	return 1 + rnd_below(9);
 }
 
+static __s8 rnd_s8(unsigned int mag)
+{
+	return (__s8)((int)rnd_below(2 * mag + 1) - (int)mag);
+}
+
+static void rnd_s8s(__s8 *v, unsigned int n, unsigned int mag)
+{
+	while (n--)
+		*v++ = rnd_s8(mag);
+}
+
+/* A valid-looking VP8 frame control: in range, mostly not the stream's. */
+static void random_vp8(struct vf_ctx *c, struct v4l2_ctrl_vp8_frame *f, int dst,
+		       bool *needs_ref)
+{
+	bool missing = false;
+	unsigned int i;
+
+	f->width = c->width;
+	f->height = c->height;
+	f->flags = rnd() & 0x3e;
+	if (rnd_below(2))
+		f->flags |= V4L2_VP8_FRAME_FLAG_KEY_FRAME;
+	f->version = rnd_below(4);
+	f->num_dct_parts = 1 << rnd_below(4);
+	f->first_part_size = 1 + rnd_below(c->sizeimage);
+	f->first_part_header_bits = rnd_below(8 * f->first_part_size + 1);
+	for (i = 0; i < f->num_dct_parts; i++)
+		f->dct_part_sizes[i] = rnd_below(c->sizeimage);
+	f->coder_state.range = 128 + rnd_below(128);
+	f->coder_state.value = rnd_below(f->coder_state.range);
+	f->coder_state.bit_count = rnd_below(8);
+	f->prob_skip_false = rnd();
+	f->prob_intra = rnd();
+	f->prob_last = rnd();
+	f->prob_gf = rnd();
+	f->quant.y_ac_qi = rnd_below(128);
+	f->quant.y_dc_delta = rnd_s8(15);
+	f->quant.y2_dc_delta = rnd_s8(15);
+	f->quant.y2_ac_delta = rnd_s8(15);
+	f->quant.uv_dc_delta = rnd_s8(15);
+	f->quant.uv_ac_delta = rnd_s8(15);
+	f->segment.flags = rnd_below(16);
+	rnd_s8s(f->segment.quant_update, 4, 127);
+	rnd_s8s(f->segment.lf_update, 4, 63);
+	for (i = 0; i < 3; i++)
+		f->segment.segment_probs[i] = rnd();
+	f->lf.level = rnd_below(64);
+	f->lf.sharpness_level = rnd_below(8);
+	f->lf.flags = rnd_below(8);
+	rnd_s8s(f->lf.ref_frm_delta, 4, 63);
+	rnd_s8s(f->lf.mb_mode_delta, 4, 63);
+	for (i = 0; i < sizeof(f->entropy.coeff_probs); i++)
+		(&f->entropy.coeff_probs[0][0][0][0])[i] = 1 + rnd_below(255);
+	for (i = 0; i < 4; i++)
+		f->entropy.y_mode_probs[i] = 1 + rnd_below(255);
+	for (i = 0; i < 3; i++)
+		f->entropy.uv_mode_probs[i] = 1 + rnd_below(255);
+	for (i = 0; i < 2 * V4L2_VP8_MV_PROB_CNT; i++)
+		(&f->entropy.mv_probs[0][0])[i] = 1 + rnd_below(255);
+	if (f->flags & V4L2_VP8_FRAME_FLAG_KEY_FRAME)
+		return;
+	f->last_frame_ts = pick_ref(c, dst, &missing);
+	f->golden_frame_ts = pick_ref(c, dst, &missing);
+	f->alt_frame_ts = pick_ref(c, dst, &missing);
+	*needs_ref = missing;
+}
+
+/* Valid-looking H.264 controls: the block's profiles, a DPB of recent decodes. */
+static void random_h264(struct vf_ctx *c, struct vf_params *p, int dst, bool *needs_ref)
+{
+	static const __u8 profiles[] = { 66, 77, 100 };
+	bool missing = false;
+	unsigned int i, n;
+
+	p->sps.profile_idc = profiles[rnd_below(3)];
+	p->sps.level_idc = 30 + rnd_below(22);
+	p->sps.chroma_format_idc = 1;
+	p->sps.log2_max_frame_num_minus4 = rnd_below(13);
+	p->sps.pic_order_cnt_type = rnd_below(3);
+	p->sps.log2_max_pic_order_cnt_lsb_minus4 = rnd_below(13);
+	p->sps.max_num_ref_frames = rnd_below(17);
+	p->sps.pic_width_in_mbs_minus1 = (c->width + 15) / 16 - 1;
+	p->sps.pic_height_in_map_units_minus1 = (c->height + 15) / 16 - 1;
+	p->sps.flags = V4L2_H264_SPS_FLAG_FRAME_MBS_ONLY | (rnd() & 0x4c);
+	p->pps.num_ref_idx_l0_default_active_minus1 = rnd_below(32);
+	p->pps.num_ref_idx_l1_default_active_minus1 = rnd_below(32);
+	p->pps.weighted_bipred_idc = rnd_below(3);
+	p->pps.pic_init_qp_minus26 = (int)rnd_below(52) - 26;
+	p->pps.pic_init_qs_minus26 = (int)rnd_below(52) - 26;
+	p->pps.chroma_qp_index_offset = (int)rnd_below(25) - 12;
+	p->pps.second_chroma_qp_index_offset = (int)rnd_below(25) - 12;
+	p->pps.flags = rnd() & 0xff;
+	for (i = 0; i < sizeof(p->sm); i++)
+		((__u8 *)&p->sm)[i] = 1 + rnd_below(255);
+	p->dec.nal_ref_idc = rnd_below(4);
+	p->dec.frame_num = rnd_below(16);
+	p->dec.top_field_order_cnt = rnd_below(64);
+	p->dec.bottom_field_order_cnt = p->dec.top_field_order_cnt + rnd_below(2);
+	if (rnd_below(3) == 0) {
+		p->dec.flags = V4L2_H264_DECODE_PARAM_FLAG_IDR_PIC;
+		return;
+	}
+	p->dec.flags = rnd_below(2) ? V4L2_H264_DECODE_PARAM_FLAG_PFRAME :
+				      V4L2_H264_DECODE_PARAM_FLAG_BFRAME;
+	n = rnd_below(5);
+	for (i = 0; i < n; i++) {
+		struct v4l2_h264_dpb_entry *e = &p->dec.dpb[i];
+
+		e->reference_ts = pick_ref(c, dst, &missing);
+		e->frame_num = rnd_below(16);
+		e->pic_num = e->frame_num;
+		e->fields = V4L2_H264_FRAME_REF;
+		e->top_field_order_cnt = rnd_below(64);
+		e->bottom_field_order_cnt = e->top_field_order_cnt;
+		e->flags = V4L2_H264_DPB_ENTRY_FLAG_VALID | V4L2_H264_DPB_ENTRY_FLAG_ACTIVE;
+		if (!rnd_below(8))
+			e->flags |= V4L2_H264_DPB_ENTRY_FLAG_LONG_TERM;
+	}
+	*needs_ref = missing;
+}
+
 /* Valid but random controls for the context's format. */
 static void random_params(struct vf_ctx *c, struct vf_params *p, int dst, bool *needs_ref)
 {
@@ -838,6 +1071,14 @@ static void random_params(struct vf_ctx *c, struct vf_params *p, int dst, bool *
 
 	memset(p, 0, sizeof(*p));
 	*needs_ref = false;
+	if (c->codec == VF_VP8) {
+		random_vp8(c, &p->vp8, dst, needs_ref);
+		return;
+	}
+	if (c->codec == VF_H264) {
+		random_h264(c, p, dst, needs_ref);
+		return;
+	}
 	if (c->codec == VF_FWHT) {
 		__u32 fl = V4L2_FWHT_FL_PIXENC_YUV | 2 << V4L2_FWHT_FL_COMPONENTS_NUM_OFFSET;
 
@@ -1231,7 +1472,24 @@ static int fuzz_submit(struct vf_ctx *c, const char *name)
 		      &needs_ref);
 	if (n_segs && c->codec == opt.codec) {
 		seg = &segs[rnd_below(n_segs)];
-		if (seg->parsed && rnd_below(2)) {
+		if (seg->parsed && c->codec == VF_VP8) {
+			/* the frame tag's values, the rest random */
+			const struct v4l2_ctrl_vp8_frame *v = &seg->p.vp8;
+
+			if (rnd_below(4)) {
+				__u32 bits;
+
+				p.vp8.flags = (p.vp8.flags & ~(__u64)0x05) | v->flags;
+				p.vp8.version = v->version & 3;
+				if (v->first_part_size)
+					p.vp8.first_part_size = v->first_part_size;
+				bits = 8 * p.vp8.first_part_size;
+				if (p.vp8.first_part_header_bits > bits)
+					p.vp8.first_part_header_bits = rnd_below(bits);
+				if (v->flags & V4L2_VP8_FRAME_FLAG_KEY_FRAME)
+					needs_ref = false;
+			}
+		} else if (seg->parsed && rnd_below(2)) {
 			/* the stream's own controls, with our size and refs */
 			__u64 f = p.pic.forward_ref_ts, bw = p.pic.backward_ref_ts;
 			__u64 fr = p.fwht.backward_ref_ts;
@@ -1878,6 +2136,10 @@ int main(int argc, char **argv)
 				opt.codec = VF_FWHT;
 			} else if (!strcmp(optarg, "mpeg2")) {
 				opt.codec = VF_MPEG2;
+			} else if (!strcmp(optarg, "vp8")) {
+				opt.codec = VF_VP8;
+			} else if (!strcmp(optarg, "h264")) {
+				opt.codec = VF_H264;
 			} else if (!strcmp(optarg, "both")) {
 				opt.mixed = true;
 			} else {
@@ -1957,6 +2219,12 @@ int main(int argc, char **argv)
 	mode = argv[optind];
 	if (opt.mixed && strcmp(mode, "contexts")) {
 		fprintf(stderr, "vdec-fuzz: -c both is for the contexts mode\n");
+		return 2;
+	}
+	if ((opt.codec == VF_VP8 || opt.codec == VF_H264) && strcmp(mode, "fuzz") &&
+	    strcmp(mode, "contexts")) {
+		fprintf(stderr, "vdec-fuzz: -c %s is for the fuzz and contexts modes\n",
+			codec_name());
 		return 2;
 	}
 	rng_state = opt.seed ? opt.seed : 1;

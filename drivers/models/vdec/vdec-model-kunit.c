@@ -48,7 +48,7 @@ static void vdec_model_identity(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rd(test, r, VSOC_VDEC_ID), VSOC_VDEC_ID_VALUE);
 	KUNIT_EXPECT_EQ(test, rd(test, r, VSOC_VDEC_VERSION), 0x100U);
 	caps = rd(test, r, VSOC_VDEC_CAPS);
-	KUNIT_EXPECT_EQ(test, FIELD_GET(VSOC_VDEC_CAPS_CODECS, caps), 0x3U);
+	KUNIT_EXPECT_EQ(test, FIELD_GET(VSOC_VDEC_CAPS_CODECS, caps), 0xfU);
 	KUNIT_EXPECT_EQ(test, FIELD_GET(VSOC_VDEC_CAPS_FORMATS, caps), 0x3U);
 	KUNIT_EXPECT_EQ(test, rd(test, r, VSOC_VDEC_MAX_SIZE), 0x10001000U);
 	KUNIT_EXPECT_EQ(test, rd(test, r, VSOC_VDEC_MIN_SIZE), 0x00100010U);
@@ -157,7 +157,7 @@ static void vdec_model_job_check_common(struct kunit *test)
 	struct vdec_model_job *job = kunit_kzalloc(test, sizeof(*job), GFP_KERNEL);
 	struct vdec_model_layout lay;
 	static const struct { unsigned int off; u32 val; } bad[] = {
-		{ VSOC_VDEC_CODEC, VSOC_VDEC_CODEC_H264 },
+		{ VSOC_VDEC_CODEC, 4 },
 		{ VSOC_VDEC_CODEC, 99 },
 		{ VSOC_VDEC_PIC_SIZE, 0x00300008 },	/* 8 wide */
 		{ VSOC_VDEC_PIC_SIZE, 0x10010040 },	/* 4097 high */
@@ -226,6 +226,58 @@ static void vdec_model_job_check_mpeg2(struct kunit *test)
 	}
 }
 
+/* VP8: key frames read nothing, inter frames the three references and the map. */
+static void vdec_model_job_check_vp8(struct kunit *test)
+{
+	struct vdec_model_job *job = kunit_kzalloc(test, sizeof(*job), GFP_KERNEL);
+	struct vdec_model_layout lay;
+
+	KUNIT_ASSERT_NOT_NULL(test, job);
+	job_fwht(job, 0);
+	set(job, VSOC_VDEC_CODEC, VSOC_VDEC_CODEC_VP8);
+	set(job, VSOC_VDEC_VP8_FRAME, VSOC_VDEC_VP8_FL_KEY_FRAME);
+	set(job, VSOC_VDEC_VP8_SEGMAP_LO, 0x30001);
+	set(job, VSOC_VDEC_VP8_SEGMAP_HI, 0x1);
+	KUNIT_EXPECT_EQ(test, vdec_model_job_check(job, &lay), 0U);
+	KUNIT_EXPECT_EQ(test, lay.refs, 0U);
+	KUNIT_EXPECT_FALSE(test, lay.read_aux);
+	/* 64x48: 4x3 macroblocks, a byte each, at any address. */
+	KUNIT_EXPECT_EQ(test, lay.aux_size, 12U);
+	KUNIT_EXPECT_EQ(test, lay.aux_addr, 0x100030001ULL);
+
+	set(job, VSOC_VDEC_VP8_FRAME, VSOC_VDEC_VP8_FL_SHOW_FRAME);
+	KUNIT_EXPECT_EQ(test, vdec_model_job_check(job, &lay), 0U);
+	KUNIT_EXPECT_EQ(test, lay.refs, BIT(VSOC_VDEC_VP8_LAST_REF) |
+			BIT(VSOC_VDEC_VP8_GOLDEN_REF) | BIT(VSOC_VDEC_VP8_ALT_REF));
+	KUNIT_EXPECT_TRUE(test, lay.read_aux);
+	KUNIT_EXPECT_FALSE(test, lay.read_out);
+	set(job, VSOC_VDEC_REF_CHROMA_LO(VSOC_VDEC_VP8_ALT_REF), 0x20020);
+	KUNIT_EXPECT_EQ(test, vdec_model_job_check(job, &lay), VSOC_VDEC_ERROR_PARAM);
+}
+
+/* H.264: the DPB's active entries are the slots read, with co-located data. */
+static void vdec_model_job_check_h264(struct kunit *test)
+{
+	struct vdec_model_job *job = kunit_kzalloc(test, sizeof(*job), GFP_KERNEL);
+	unsigned int dpb = VSOC_VDEC_H264_DPB - VSOC_VDEC_TABLE;
+	struct vdec_model_layout lay;
+
+	KUNIT_ASSERT_NOT_NULL(test, job);
+	job_fwht(job, 0);
+	set(job, VSOC_VDEC_CODEC, VSOC_VDEC_CODEC_H264);
+	KUNIT_EXPECT_EQ(test, vdec_model_job_check(job, &lay), 0U);
+	KUNIT_EXPECT_EQ(test, lay.refs, 0U);
+	/* The register spec's room per macroblock holds the core's data. */
+	KUNIT_EXPECT_GT(test, lay.coloc_size, 0U);
+	KUNIT_EXPECT_LE(test, lay.coloc_size, 4U * 3 * VSOC_VDEC_H264_COLOC_MB_SIZE);
+	/* Entry 0 valid only, entry 2 active, entry 15 active long-term. */
+	job->table[dpb + 2] = 0x01;
+	job->table[dpb + 2 * VSOC_VDEC_H264_DPB_ENTRY + 2] = 0x03;
+	job->table[dpb + 15 * VSOC_VDEC_H264_DPB_ENTRY + 2] = 0x07;
+	KUNIT_EXPECT_EQ(test, vdec_model_job_check(job, &lay), 0U);
+	KUNIT_EXPECT_EQ(test, lay.refs, BIT(2) | BIT(15));
+}
+
 static void vdec_model_status_errors(struct kunit *test)
 {
 	KUNIT_EXPECT_EQ(test, vdec_model_status_error(VDEC_OK), 0U);
@@ -245,6 +297,8 @@ static struct kunit_case vdec_model_cases[] = {
 	KUNIT_CASE(vdec_model_reset_keeps_busy),
 	KUNIT_CASE(vdec_model_job_check_common),
 	KUNIT_CASE(vdec_model_job_check_mpeg2),
+	KUNIT_CASE(vdec_model_job_check_vp8),
+	KUNIT_CASE(vdec_model_job_check_h264),
 	KUNIT_CASE(vdec_model_status_errors),
 	{}
 };
@@ -282,10 +336,58 @@ static void vdec_core_mpeg2_motion_compensation(struct kunit *test)
 	vdec_core_check(test, vdec_check_mpeg2_mc);
 }
 
+static void vdec_core_vp8_bool_decoder(struct kunit *test)
+{
+	vdec_core_check(test, vdec_check_vp8_bool);
+}
+
+static void vdec_core_vp8_transforms(struct kunit *test)
+{
+	vdec_core_check(test, vdec_check_vp8_transforms);
+}
+
+static void vdec_core_vp8_intra_prediction(struct kunit *test)
+{
+	vdec_core_check(test, vdec_check_vp8_pred);
+}
+
+static void vdec_core_vp8_loop_filter(struct kunit *test)
+{
+	vdec_core_check(test, vdec_check_vp8_loop_filter);
+}
+
+static void vdec_core_h264_cabac_engine(struct kunit *test)
+{
+	vdec_core_check(test, vdec_check_h264_cabac);
+}
+
+static void vdec_core_h264_transforms(struct kunit *test)
+{
+	vdec_core_check(test, vdec_check_h264_transforms);
+}
+
+static void vdec_core_h264_intra_prediction(struct kunit *test)
+{
+	vdec_core_check(test, vdec_check_h264_pred);
+}
+
+static void vdec_core_h264_deblocking(struct kunit *test)
+{
+	vdec_core_check(test, vdec_check_h264_deblock);
+}
+
 static struct kunit_case vdec_core_cases[] = {
 	KUNIT_CASE(vdec_core_idct_ieee1180),
 	KUNIT_CASE(vdec_core_bit_reader),
 	KUNIT_CASE(vdec_core_mpeg2_motion_compensation),
+	KUNIT_CASE(vdec_core_vp8_bool_decoder),
+	KUNIT_CASE(vdec_core_vp8_transforms),
+	KUNIT_CASE(vdec_core_vp8_intra_prediction),
+	KUNIT_CASE(vdec_core_vp8_loop_filter),
+	KUNIT_CASE(vdec_core_h264_cabac_engine),
+	KUNIT_CASE(vdec_core_h264_transforms),
+	KUNIT_CASE(vdec_core_h264_intra_prediction),
+	KUNIT_CASE(vdec_core_h264_deblocking),
 	{}
 };
 

@@ -60,6 +60,10 @@ struct vdec_model_knob {
  * @bs_size: bytes at @bs
  * @pic: picture buffers (@work only)
  * @pic_size: bytes at each of @pic
+ * @aux: the codec's auxiliary buffer (VP8: segment map; @work only)
+ * @aux_size: bytes at @aux
+ * @coloc: co-located data (H.264) of each picture buffer (@work only)
+ * @coloc_size: bytes at each of @coloc
  * @null_decode: debugfs: no pixel work
  * @hang: debugfs: jobs left that never finish until RESET
  * @bus_error: debugfs: jobs left whose bitstream address hits no memory
@@ -79,6 +83,10 @@ struct vdec_model {
 	size_t bs_size;
 	u8 *pic[VDEC_MODEL_NUM_PICS];
 	size_t pic_size[VDEC_MODEL_NUM_PICS];
+	u8 *aux;
+	size_t aux_size;
+	u8 *coloc[VDEC_MODEL_NUM_PICS];
+	size_t coloc_size[VDEC_MODEL_NUM_PICS];
 	u32 null_decode;
 	u32 hang;
 	u32 bus_error;
@@ -172,6 +180,68 @@ static int vdec_model_load_pic(struct vdec_model *m,
 			      pic->chroma, chroma_size, false);
 }
 
+/* The codec's auxiliary buffer: read from memory, or zero. */
+static int vdec_model_load_aux(struct vdec_model *m,
+			       const struct vdec_model_layout *lay)
+{
+	if (!lay->aux_size)
+		return 0;
+	if (!vdec_model_buf(&m->aux, &m->aux_size, lay->aux_size))
+		return -ENOMEM;
+	if (!lay->read_aux) {
+		memset(m->aux, 0, lay->aux_size);
+		return 0;
+	}
+	return vdec_model_dma(m, lay->aux_addr, m->aux, lay->aux_size, false);
+}
+
+/*
+ * Co-located data of picture @i (0 the output, 1 + n slot n), at the
+ * address in the register pair at @lo; read from memory if @read, else
+ * zeroed.
+ */
+static int vdec_model_load_coloc(struct vdec_model *m,
+				 const struct vdec_model_layout *lay,
+				 unsigned int i, unsigned int lo, bool read)
+{
+	u64 addr = vdec_model_job_addr(&m->job, lo);
+
+	if (!vdec_model_buf(&m->coloc[i], &m->coloc_size[i], lay->coloc_size))
+		return -ENOMEM;
+	if (!read) {
+		memset(m->coloc[i], 0, lay->coloc_size);
+		return 0;
+	}
+	return vdec_model_dma(m, addr, m->coloc[i], lay->coloc_size, false);
+}
+
+/* The references' co-located data, and the output's buffer for it. */
+static int vdec_model_load_colocs(struct vdec_model *m,
+				  const struct vdec_model_layout *lay,
+				  u8 **coloc)
+{
+	unsigned int n;
+	int ret;
+
+	memset(coloc, 0, VDEC_MODEL_NUM_PICS * sizeof(*coloc));
+	if (!lay->coloc_size)
+		return 0;
+	ret = vdec_model_load_coloc(m, lay, 0, VSOC_VDEC_H264_OUT_COLOC_LO, false);
+	if (ret)
+		return ret;
+	coloc[0] = m->coloc[0];
+	for (n = 0; n < VSOC_VDEC_NUM_REFS; n++) {
+		if (!(lay->refs & BIT(n)))
+			continue;
+		ret = vdec_model_load_coloc(m, lay, 1 + n,
+					    VSOC_VDEC_H264_REF_COLOC_LO(n), true);
+		if (ret)
+			return ret;
+		coloc[1 + n] = m->coloc[1 + n];
+	}
+	return 0;
+}
+
 static u32 vdec_model_dma_error(int ret)
 {
 	/* -ECANCELED: RESET; the job's result is dropped anyway. */
@@ -184,6 +254,7 @@ static u32 vdec_model_run(struct vdec_model *m,
 			  bool null_decode, u32 *decoded)
 {
 	struct vdec_pic refs[VSOC_VDEC_NUM_REFS] = {};
+	u8 *coloc[VDEC_MODEL_NUM_PICS];
 	u32 len = vdec_model_job_reg(&m->job, VSOC_VDEC_BS_SIZE);
 	u64 bs_addr = vdec_model_job_addr(&m->job, VSOC_VDEC_BS_ADDR_LO);
 	struct vdec_pic out;
@@ -215,13 +286,32 @@ static u32 vdec_model_run(struct vdec_model *m,
 	ret = vdec_model_load_pic(m, lay, 0,
 				  lay->read_out ? VSOC_VDEC_OUT_LUMA_LO : 0,
 				  VSOC_VDEC_OUT_CHROMA_LO, &out);
+	if (!ret)
+		ret = vdec_model_load_aux(m, lay);
+	if (!ret)
+		ret = vdec_model_load_colocs(m, lay, coloc);
 	if (ret)
 		return vdec_model_dma_error(ret);
 
-	st = vdec_model_job_decode(&m->job, m->bs, len, refs, &out, decoded);
+	st = vdec_model_job_decode(&m->job, m->bs, len, refs, &out, m->aux,
+				   coloc, decoded);
 	/* Nothing was written for a job the core refused outright. */
 	if (st == VDEC_ERR_PARAM || st == VDEC_ERR_UNSUPPORTED)
 		return vdec_model_status_error(st);
+
+	if (lay->aux_size) {
+		ret = vdec_model_dma(m, lay->aux_addr, m->aux, lay->aux_size,
+				     true);
+		if (ret)
+			return vdec_model_dma_error(ret);
+	}
+	if (lay->coloc_size) {
+		ret = vdec_model_dma(m, vdec_model_job_addr(&m->job,
+							    VSOC_VDEC_H264_OUT_COLOC_LO),
+				     coloc[0], lay->coloc_size, true);
+		if (ret)
+			return vdec_model_dma_error(ret);
+	}
 
 	ret = vdec_model_dma(m, vdec_model_job_addr(&m->job, VSOC_VDEC_OUT_LUMA_LO),
 			     out.luma, lay->luma_size, true);
@@ -397,8 +487,11 @@ static void vdec_model_destroy(struct vsoc_sim_block *blk)
 	spin_unlock_irq(&m->lock);
 	wake_up(&m->reset_wq);
 	cancel_work_sync(&m->work);
-	for (i = 0; i < VDEC_MODEL_NUM_PICS; i++)
+	for (i = 0; i < VDEC_MODEL_NUM_PICS; i++) {
 		kvfree(m->pic[i]);
+		kvfree(m->coloc[i]);
+	}
+	kvfree(m->aux);
 	kvfree(m->bs);
 	kfree(m);
 }

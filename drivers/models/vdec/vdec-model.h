@@ -20,7 +20,8 @@
 #define VDEC_MODEL_JOB_WORDS	((VDEC_MODEL_JOB_END - VDEC_MODEL_JOB_BASE) / 4)
 
 /* Capabilities of this implementation (VSOC_VDEC_CAPS and the sizes). */
-#define VDEC_MODEL_CODECS	(BIT(VSOC_VDEC_CODEC_FWHT) | BIT(VSOC_VDEC_CODEC_MPEG2))
+#define VDEC_MODEL_CODECS	(BIT(VSOC_VDEC_CODEC_FWHT) | BIT(VSOC_VDEC_CODEC_MPEG2) | \
+				 BIT(VSOC_VDEC_CODEC_H264) | BIT(VSOC_VDEC_CODEC_VP8))
 #define VDEC_MODEL_FORMATS	(BIT(VSOC_VDEC_FMT_NV12) | BIT(VSOC_VDEC_FMT_NV21))
 #define VDEC_MODEL_MIN_DIM	16
 #define VDEC_MODEL_MAX_DIM	4096
@@ -111,6 +112,12 @@ static inline u64 vdec_model_job_addr(const struct vdec_model_job *job,
  * @nv21: chroma pairs are Cr Cb
  * @refs: reference slots the job reads (bit n: slot n)
  * @read_out: the job reads the output picture before it writes it
+ * @aux_addr: bus address of the codec's auxiliary buffer (VP8: the
+ *	segment map), which the job writes back
+ * @aux_size: its bytes, 0 if the codec has none
+ * @read_aux: the job reads the auxiliary buffer before it decodes
+ * @coloc_size: bytes of co-located data (H.264) the job reads for each
+ *	reference picture and writes for the output; 0 if none
  */
 struct vdec_model_layout {
 	u32 codec;
@@ -121,6 +128,10 @@ struct vdec_model_layout {
 	bool nv21;
 	u32 refs;
 	bool read_out;
+	u64 aux_addr;
+	u32 aux_size;
+	bool read_aux;
+	u32 coloc_size;
 };
 
 u32 vdec_model_job_check(const struct vdec_model_job *job,
@@ -128,7 +139,8 @@ u32 vdec_model_job_check(const struct vdec_model_job *job,
 enum vdec_status vdec_model_job_decode(const struct vdec_model_job *job,
 				       const u8 *bs, u32 len,
 				       struct vdec_pic *refs,
-				       struct vdec_pic *out, u32 *decoded);
+				       struct vdec_pic *out, u8 *aux,
+				       u8 *const *coloc, u32 *decoded);
 u32 vdec_model_status_error(enum vdec_status st);
 
 #endif /* _VSOC_VDEC_MODEL_H */

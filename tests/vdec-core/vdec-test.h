@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Helpers of the decode cores' host tests, fuzzers and benchmarks: whole
+ * files in memory and pictures on the heap.
+ */
+#ifndef _VDEC_TEST_H
+#define _VDEC_TEST_H
+
+#include "vdec-core.h"
+
+/**
+ * vdec_test_load() - read a whole file
+ * @path: the file
+ * @len: its length, out
+ *
+ * Return: a malloc()ed copy (one byte at least; free() it), NULL if the
+ * file cannot be read.
+ */
+static inline u8 *vdec_test_load(const char *path, u32 *len)
+{
+	FILE *f = fopen(path, "rb");
+	u8 *b;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	b = n >= 0 ? malloc(n ? n : 1) : NULL;
+	if (b && fread(b, 1, n, f) != (size_t)n) {
+		free(b);
+		b = NULL;
+	}
+	fclose(f);
+	*len = b ? n : 0;
+	return b;
+}
+
+/**
+ * vdec_test_pic_alloc() - a picture with its planes on the heap
+ * @p: the picture
+ * @w: width
+ * @h: height
+ * @extra: bytes of each line beyond the width rounded up to 16
+ * @nv21: chroma order
+ *
+ * Lines are allocated for the height rounded up to 16; luma is filled
+ * with 0x50 and chroma with 0x90, so that what a decoder leaves alone
+ * shows.
+ */
+static inline void vdec_test_pic_alloc(struct vdec_pic *p, u32 w, u32 h,
+				       u32 extra, bool nv21)
+{
+	u32 lines = ALIGN(h, 16);
+
+	p->width = w;
+	p->height = h;
+	p->stride = ALIGN(w, 16) + extra;
+	p->nv21 = nv21;
+	p->luma = malloc(p->stride * lines);
+	p->chroma = malloc(p->stride * lines / 2);
+	memset(p->luma, 0x50, p->stride * lines);
+	memset(p->chroma, 0x90, p->stride * lines / 2);
+}
+
+/* Free what vdec_test_pic_alloc() allocated. */
+static inline void vdec_test_pic_free(struct vdec_pic *p)
+{
+	free(p->luma);
+	free(p->chroma);
+}
+
+#endif /* _VDEC_TEST_H */
