@@ -38,10 +38,9 @@ static int vsoc_sw_test_write(void *ctx, unsigned int reg, unsigned int val)
 {
 	struct vsoc_sw_test_bus *b = ctx;
 
-	if (b->nwrites < VSOC_SW_TEST_LOG) {
-		b->log[b->nwrites].reg = reg;
-		b->log[b->nwrites].val = val;
-	}
+	/* The last VSOC_SW_TEST_LOG writes, oldest overwritten. */
+	b->log[b->nwrites % VSOC_SW_TEST_LOG].reg = reg;
+	b->log[b->nwrites % VSOC_SW_TEST_LOG].val = val;
 	b->nwrites++;
 	/* Commands complete at once: BUSY never reads back. */
 	if (reg == VSOC_SW_FDB_CMD)
@@ -63,12 +62,21 @@ static const struct regmap_config vsoc_sw_test_regmap_config = {
 	.cache_type = REGCACHE_NONE,
 };
 
+/*
+ * KUnit's deferred actions run in another thread than the test, so the
+ * test takes and drops the switch's lock itself (vsoc_sw_test_bus(),
+ * vsoc_sw_test_unlock()); this only frees the regmap.
+ */
 static void vsoc_sw_test_exit(void *data)
 {
 	struct vsoc_sw_test_bus *b = data;
 
-	mutex_unlock(&b->sw.lock);
 	regmap_exit(b->sw.map);
+}
+
+static void vsoc_sw_test_unlock(struct vsoc_sw_test_bus *b)
+{
+	mutex_unlock(&b->sw.lock);
 }
 
 static struct vsoc_sw_test_bus *vsoc_sw_test_bus(struct kunit *test)
@@ -81,18 +89,23 @@ static struct vsoc_sw_test_bus *vsoc_sw_test_bus(struct kunit *test)
 	KUNIT_ASSERT_FALSE(test, IS_ERR(b->sw.map));
 	mutex_init(&b->sw.lock);
 	INIT_LIST_HEAD(&b->sw.fdb_list);
-	mutex_lock(&b->sw.lock);
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, vsoc_sw_test_exit, b), 0);
+	/* Held until the test calls vsoc_sw_test_unlock(). */
+	mutex_lock(&b->sw.lock);
 	return b;
 }
 
+/* The value last written to @reg among the logged writes, else ~0. */
 static u32 vsoc_sw_test_last(struct vsoc_sw_test_bus *b, unsigned int reg)
 {
-	int i;
+	unsigned int n = min_t(unsigned int, b->nwrites, VSOC_SW_TEST_LOG);
+	unsigned int i, at;
 
-	for (i = min_t(int, b->nwrites, VSOC_SW_TEST_LOG) - 1; i >= 0; i--)
-		if (b->log[i].reg == reg)
-			return b->log[i].val;
+	for (i = 1; i <= n; i++) {
+		at = (b->nwrites - i) % VSOC_SW_TEST_LOG;
+		if (b->log[at].reg == reg)
+			return b->log[at].val;
+	}
 	return ~0U;
 }
 
@@ -148,6 +161,7 @@ static void vsoc_sw_test_fdb_write(struct kunit *test)
 
 	b->regs[VSOC_SW_FDB_STATUS / 4] = VSOC_SW_FDB_ST_FULL;
 	KUNIT_EXPECT_EQ(test, vsoc_sw_fdb_hw_write(&b->sw, mac, 1, BIT(0), 0), -ENOSPC);
+	vsoc_sw_test_unlock(b);
 }
 
 static void vsoc_sw_test_fdb_flush(struct kunit *test)
@@ -161,6 +175,7 @@ static void vsoc_sw_test_fdb_flush(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vsoc_sw_fdb_hw_flush(&b->sw, -1, 4112), 0);
 	KUNIT_EXPECT_EQ(test, vsoc_sw_test_last(b, VSOC_SW_FDB_CMD),
 			(u32)(VSOC_SW_FDB_OP_FLUSH | VSOC_SW_FDB_CMD_FLUSH_FID));
+	vsoc_sw_test_unlock(b);
 }
 
 static void vsoc_sw_test_refs(struct kunit *test)
@@ -188,6 +203,7 @@ static void vsoc_sw_test_refs(struct kunit *test)
 	b->regs[VSOC_SW_FDB_STATUS / 4] = VSOC_SW_FDB_ST_FULL;
 	KUNIT_EXPECT_EQ(test, vsoc_sw_fdb_ref(&b->sw, mac, 10, br, 10, 2, true), -ENOSPC);
 	KUNIT_EXPECT_TRUE(test, list_empty(&b->sw.fdb_list));
+	vsoc_sw_test_unlock(b);
 }
 
 static void vsoc_sw_test_vlan_write(struct kunit *test)
@@ -207,6 +223,7 @@ static void vsoc_sw_test_vlan_write(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vsoc_sw_vlan_hw_write(&b->sw, 100, 0, BIT(0), 100), 0);
 	KUNIT_EXPECT_EQ(test, vsoc_sw_test_last(b, VSOC_SW_VLAN_FLAGS), 0U);
 	KUNIT_EXPECT_EQ(test, vsoc_sw_test_last(b, VSOC_SW_VLAN_UNTAG), 0U);
+	vsoc_sw_test_unlock(b);
 }
 
 static struct kunit_case vsoc_sw_fdb_cases[] = {
