@@ -161,28 +161,16 @@ static void test_streams(void)
 {
 	const char *dir = getenv("VDEC_H264_STREAMS");
 	bool must = dir;
-	char cmd[1024], name[256];
+	char name[256];
 	struct dirent *de;
 	int found = 0;
 	DIR *d;
 
 	if (!dir)
 		dir = "/tmp/vsoc-h264-streams";
-	if (system("command -v ffmpeg >/dev/null 2>&1") == 0) {
-		char src[512], *slash;
-
-		snprintf(src, sizeof(src), "%s", __FILE__);
-		slash = strrchr(src, '/');
-		if (slash)
-			*slash = 0;
-		else
-			snprintf(src, sizeof(src), ".");
-		snprintf(cmd, sizeof(cmd), "sh %s/../vdec/h264-streams.sh %s",
-			 src, dir);
-		if (system(cmd)) {
-			result(false, "h264-streams", "generation failed");
-			return;
-		}
+	if (vdec_test_make_streams("h264-streams.sh", dir) < 0) {
+		result(false, "h264-streams", "generation failed");
+		return;
 	}
 	d = opendir(dir);
 	if (!d) {
@@ -257,22 +245,14 @@ static void test_params(void)
 /* The core's self-checks (also run by KUnit, suite vsoc-vdec-core) */
 static void test_checks(void)
 {
-	static const struct {
-		const char *name;
-		int (*fn)(char *msg, size_t len);
-	} checks[] = {
+	static const struct vdec_test_check checks[] = {
 		{ "h264-cabac", vdec_check_h264_cabac },
 		{ "h264-transforms", vdec_check_h264_transforms },
 		{ "h264-pred", vdec_check_h264_pred },
 		{ "h264-deblock", vdec_check_h264_deblock },
 	};
-	char msg[300];
-	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(checks); i++) {
-		msg[0] = 0;
-		result(!checks[i].fn(msg, sizeof(msg)), checks[i].name, msg);
-	}
+	vdec_test_run_checks(checks, ARRAY_SIZE(checks), result);
 }
 
 int main(void)

@@ -330,27 +330,15 @@ out:
 static void test_streams(void)
 {
 	const char *dir = getenv("VDEC_MPEG2_STREAMS");
-	char cmd[1024], name[256];
+	char name[256];
 	struct dirent *de;
 	DIR *d;
 
 	if (!dir)
 		dir = "/tmp/vsoc-mpeg2-streams";
-	if (system("command -v ffmpeg >/dev/null 2>&1") == 0) {
-		char src[512], *slash;
-
-		snprintf(src, sizeof(src), "%s", __FILE__);
-		slash = strrchr(src, '/');
-		if (slash)
-			*slash = 0;
-		else
-			snprintf(src, sizeof(src), ".");
-		snprintf(cmd, sizeof(cmd), "sh %s/../vdec/mpeg2-streams.sh %s",
-			 src, dir);
-		if (system(cmd)) {
-			result(false, "mpeg2-streams", "generation failed");
-			return;
-		}
+	if (vdec_test_make_streams("mpeg2-streams.sh", dir) < 0) {
+		result(false, "mpeg2-streams", "generation failed");
+		return;
 	}
 	d = opendir(dir);
 	if (!d) {
@@ -408,15 +396,13 @@ static void test_params(void)
 
 int main(void)
 {
-	char msg[300] = "";
-	int n;
+	static const struct vdec_test_check checks[] = {
+		{ "idct-ieee1180", vdec_check_idct_ieee1180 },
+		{ "bits", vdec_check_bits },
+		{ "mpeg2-mc", vdec_check_mpeg2_mc },
+	};
 
-	n = vdec_check_idct_ieee1180(msg, sizeof(msg));
-	result(!n, "idct-ieee1180", msg);
-	n = vdec_check_bits(msg, sizeof(msg));
-	result(!n, "bits", msg);
-	n = vdec_check_mpeg2_mc(msg, sizeof(msg));
-	result(!n, "mpeg2-mc", msg);
+	vdec_test_run_checks(checks, ARRAY_SIZE(checks), result);
 	test_params();
 	test_streams();
 	return failures ? 1 : 0;

@@ -71,4 +71,55 @@ static inline void vdec_test_pic_free(struct vdec_pic *p)
 	free(p->chroma);
 }
 
+/**
+ * vdec_test_make_streams() - run a stream script of tests/vdec/
+ * @script: its name (e.g. "h264-streams.sh")
+ * @dir: the directory it fills (it keeps the streams already there)
+ *
+ * Return: 1 when the script ran, 0 when there is no ffmpeg to run it
+ * with, -1 when it failed.
+ */
+static inline int vdec_test_make_streams(const char *script, const char *dir)
+{
+	char src[512], cmd[1200], *slash;
+
+	if (system("command -v ffmpeg >/dev/null 2>&1"))
+		return 0;
+	/* This header's directory, tests/vdec-core. */
+	snprintf(src, sizeof(src), "%s", __FILE__);
+	slash = strrchr(src, '/');
+	if (slash)
+		*slash = 0;
+	else
+		snprintf(src, sizeof(src), ".");
+	snprintf(cmd, sizeof(cmd), "sh %s/../vdec/%s %s", src, script, dir);
+	return system(cmd) ? -1 : 1;
+}
+
+/* A self-check of vdec-core-check.h. */
+struct vdec_test_check {
+	const char *name;
+	int (*fn)(char *msg, size_t len);
+};
+
+/**
+ * vdec_test_run_checks() - run self-checks, one result each
+ * @checks: the checks
+ * @n: how many
+ * @result: the test's reporting function (passed, name, message)
+ */
+static inline void vdec_test_run_checks(const struct vdec_test_check *checks,
+					size_t n,
+					void (*result)(bool ok, const char *name,
+						       const char *why))
+{
+	char msg[300];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		msg[0] = 0;
+		result(!checks[i].fn(msg, sizeof(msg)), checks[i].name, msg);
+	}
+}
+
 #endif /* _VDEC_TEST_H */

@@ -238,23 +238,15 @@ static void test_streams(void)
 	const char *env = getenv("VDEC_VP8_STREAMS");
 	const char *dir = env ? env : "/tmp/vsoc-vp8-streams";
 	const char *only = getenv("VP8_ONLY");
-	char cmd[1024], src[512], *slash;
 	size_t i;
+	int made;
 
-	if (system("command -v ffmpeg >/dev/null 2>&1") == 0) {
-		snprintf(src, sizeof(src), "%s", __FILE__);
-		slash = strrchr(src, '/');
-		if (slash)
-			*slash = 0;
-		else
-			snprintf(src, sizeof(src), ".");
-		snprintf(cmd, sizeof(cmd), "sh %s/../vdec/vp8-streams.sh %s",
-			 src, dir);
-		if (system(cmd)) {
-			result(false, "vp8-streams", "generation failed");
-			return;
-		}
-	} else if (!env) {
+	made = vdec_test_make_streams("vp8-streams.sh", dir);
+	if (made < 0) {
+		result(false, "vp8-streams", "generation failed");
+		return;
+	}
+	if (!made && !env) {
 		printf("SKIP vp8 streams: no ffmpeg and no VDEC_VP8_STREAMS\n");
 		return;
 	}
@@ -306,22 +298,14 @@ static void test_params(void)
 /* The core's self-checks (also run by KUnit, suite vsoc-vdec-core) */
 static void test_checks(void)
 {
-	static const struct {
-		const char *name;
-		int (*fn)(char *msg, size_t len);
-	} checks[] = {
+	static const struct vdec_test_check checks[] = {
 		{ "vp8-bool", vdec_check_vp8_bool },
 		{ "vp8-transforms", vdec_check_vp8_transforms },
 		{ "vp8-pred", vdec_check_vp8_pred },
 		{ "vp8-loop-filter", vdec_check_vp8_loop_filter },
 	};
-	char msg[300];
-	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(checks); i++) {
-		msg[0] = 0;
-		result(!checks[i].fn(msg, sizeof(msg)), checks[i].name, msg);
-	}
+	vdec_test_run_checks(checks, ARRAY_SIZE(checks), result);
 }
 
 int main(void)

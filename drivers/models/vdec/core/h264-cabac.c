@@ -383,17 +383,7 @@ static int intra_mb(struct h264_ctx *c, int t)
 	struct h264_mbd *d = &c->mbd;
 	int i, k, v;
 
-	d->flags |= MB_INTRA;
-	if (t == 25) {
-		d->flags |= MB_PCM;
-		return 0;
-	}
-	if (t) {
-		d->flags |= MB_I16;
-		d->i16_mode = (t - 1) & 3;
-		d->cbp = ((t - 1) / 4 % 3) << 4 | (t >= 13 ? 15 : 0);
-	} else {
-		d->flags |= MB_INXN;
+	if (h264_intra_mb_type(d, t)) {
 		if ((c->p->pps.flags & VDEC_H264_PPS_TRANSFORM_8X8_MODE) &&
 		    t8x8_flag(c))
 			d->flags |= MB_T8X8;
@@ -406,6 +396,8 @@ static int intra_mb(struct h264_ctx *c, int t)
 				v |= dec(c, CTX_REM_INTRA) << k;
 			d->ipm[i] = v;
 		}
+	} else if (d->flags & MB_PCM) {
+		return 0;
 	}
 	d->chroma_mode = chroma_pred_mode(c);
 	return 0;

@@ -464,6 +464,32 @@ static int ref_idx(struct h264_ctx *c, int list)
 	return v > range ? -1 : v;
 }
 
+/**
+ * h264_intra_mb_type() - an I macroblock's mb_type (Table 7-11) into @d
+ * @d: the macroblock being parsed
+ * @t: mb_type of an I slice, 0..25 (both entropy coders' value)
+ *
+ * Sets MB_INTRA and MB_PCM, or MB_I16 with the prediction mode and the
+ * coded block pattern the type implies, or MB_INXN.
+ *
+ * Return: true for I_NxN, whose transform_size_8x8_flag and prediction
+ * modes the caller reads next.
+ */
+bool h264_intra_mb_type(struct h264_mbd *d, int t)
+{
+	d->flags |= MB_INTRA;
+	if (t == 25) {
+		d->flags |= MB_PCM;
+	} else if (t) {
+		d->flags |= MB_I16;
+		d->i16_mode = (t - 1) & 3;
+		d->cbp = ((t - 1) / 4 % 3) << 4 | (t >= 13 ? 15 : 0);
+	} else {
+		d->flags |= MB_INXN;
+	}
+	return !t;
+}
+
 /* Sub-macroblock shapes: 0 8x8, 1 8x4, 2 4x8, 3 4x4 */
 void h264_add_parts(struct h264_mbd *d, int x, int y, int shape, int pred)
 {
@@ -639,23 +665,15 @@ static int mb_type_pred(struct h264_ctx *c, bool *small)
 			return sub_mb_pred(c, false, small) ? 0 : -1;
 		t -= 23;
 	}
-	d->flags |= MB_INTRA;
 	if (t > 25)
 		return -1;
-	if (t == 25) {
-		d->flags |= MB_PCM;
-		return 0;
-	}
-	if (t) {
-		d->flags |= MB_I16;
-		d->i16_mode = (t - 1) & 3;
-		d->cbp = ((t - 1) / 4 % 3) << 4 | (t >= 13 ? 15 : 0);
-	} else {
-		d->flags |= MB_INXN;
+	if (h264_intra_mb_type(d, t)) {
 		if ((c->p->pps.flags & VDEC_H264_PPS_TRANSFORM_8X8_MODE) &&
 		    vdec_bits_get1(&c->b))
 			d->flags |= MB_T8X8;
 		intra_modes(c, d->flags & MB_T8X8 ? 4 : 16);
+	} else if (d->flags & MB_PCM) {
+		return 0;
 	}
 	t = h264_ue(&c->b, &c->err);
 	if (t > 3)

@@ -358,6 +358,7 @@ void h264_dequant8(struct h264_ctx *c, s32 *dst, const s32 *lvl, int list,
 int h264_chroma_qp_of(struct h264_ctx *c, int comp);
 void h264_clear_coefs(struct h264_ctx *c);
 int h264_pcm(struct h264_ctx *c);
+bool h264_intra_mb_type(struct h264_mbd *d, int t);
 void h264_add_parts(struct h264_mbd *d, int x, int y, int shape, int pred);
 void h264_inter_parts(struct h264_mbd *d, int parts, int shape_8x16,
 		      const u8 *pred);
