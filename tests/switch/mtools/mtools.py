@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/python3 -IS
 # SPDX-License-Identifier: GPL-2.0
 """Stand-in for troglobit's mtools msend/mreceive (version 3 options).
 
@@ -15,10 +15,18 @@ package. This covers the part they use:
                                     receives until killed
 
 GROUP is IPv4 or IPv6; called as msend or mreceive (symlinks).
+
+Like mtools, both bind the socket to the -I interface (SO_BINDTODEVICE):
+under "ip vrf exec" the socket is otherwise bound to the VRF device, and
+an IPv6 multicast route lookup through a VRF device is refused
+(vrf_link_scope_lookup()), so nothing was sent.
+
+mc_join() gives mreceive one second to join before the test sends (with
+mausezahn, which starts at once): the script starts fast (no site
+module, -IS; the bare _socket module, no enum/struct), since Python's
+start-up on the emulated board took most of that second.
 """
-import os
-import socket
-import struct
+import _socket as socket
 import sys
 import time
 
@@ -39,33 +47,33 @@ def parse(argv):
     return opts
 
 
-def ifindex(name):
-    return socket.if_nametoindex(name) if name else 0
-
-
 def open_socket(opts):
     fam = socket.AF_INET6 if ":" in opts["g"] else socket.AF_INET
     s = socket.socket(fam, socket.SOCK_DGRAM)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    return fam, s
+    idx = 0
+    if opts["I"]:
+        idx = socket.if_nametoindex(opts["I"])
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE,
+                     opts["I"].encode())
+    return fam, s, idx
 
 
 def membership(fam, group, idx):
     if fam == socket.AF_INET6:
         return (socket.IPPROTO_IPV6, socket.IPV6_JOIN_GROUP,
-                socket.inet_pton(fam, group) + struct.pack("@I", idx))
+                socket.inet_pton(fam, group) + idx.to_bytes(4, sys.byteorder))
     # struct ip_mreqn: group, local address, interface index
     return (socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP,
-            socket.inet_aton(group) + socket.inet_aton("0.0.0.0") +
-            struct.pack("@i", idx))
+            socket.inet_aton(group) + bytes(4) +
+            idx.to_bytes(4, sys.byteorder))
 
 
 def msend(opts):
     if opts.get("v"):
         print("msend version 3.0")
         return
-    fam, s = open_socket(opts)
-    idx = ifindex(opts["I"])
+    fam, s, idx = open_socket(opts)
     if fam == socket.AF_INET6:
         s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_HOPS,
                      int(opts["t"]))
@@ -77,7 +85,7 @@ def msend(opts):
         if idx:
             # struct ip_mreqn: any group, any address, this interface
             s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_IF,
-                         struct.pack("@4s4si", b"\0" * 4, b"\0" * 4, idx))
+                         bytes(8) + idx.to_bytes(4, sys.byteorder))
         dest = (opts["g"], int(opts["p"]))
     count = int(opts["c"])
     n = 0
@@ -89,11 +97,11 @@ def msend(opts):
 
 
 def mreceive(opts):
-    fam, s = open_socket(opts)
-    idx = ifindex(opts["I"])
-    s.bind(("::" if fam == socket.AF_INET6 else "", int(opts["p"])))
+    fam, s, idx = open_socket(opts)
     level, name, val = membership(fam, opts["g"], idx)
+    # Join first: the group's L2 address is what the tests wait for.
     s.setsockopt(level, name, val)
+    s.bind(("::" if fam == socket.AF_INET6 else "", int(opts["p"])))
     while True:
         data, peer = s.recvfrom(65536)
         if not opts.get("n"):
@@ -102,7 +110,7 @@ def mreceive(opts):
 
 
 def main():
-    prog = os.path.basename(sys.argv[0])
+    prog = sys.argv[0].rsplit("/", 1)[-1]
     opts = parse(sys.argv[1:])
     if not opts.get("v") and not opts["g"]:
         sys.exit(prog + ": -g GROUP needed")
