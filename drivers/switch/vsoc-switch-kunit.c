@@ -408,6 +408,13 @@ static void vsoc_sw_test_ctrl(struct kunit *test)
 	/* The bridge's promiscuity does. */
 	c = vsoc_sw_port_ctrl_bits(&p, 0, IFF_PROMISC);
 	KUNIT_EXPECT_TRUE(test, c & VSOC_SW_P_CTRL_CPU_UC);
+	/* So does the port's own with a VLAN upper (vsoc-switch-upper.c). */
+	set_bit(100, p.upper_vids);
+	c = vsoc_sw_port_ctrl_bits(&p, IFF_PROMISC, 0);
+	KUNIT_EXPECT_TRUE(test, c & VSOC_SW_P_CTRL_CPU_UC);
+	c = vsoc_sw_port_ctrl_bits(&p, 0, 0);
+	KUNIT_EXPECT_FALSE(test, c & VSOC_SW_P_CTRL_CPU_UC);
+	clear_bit(100, p.upper_vids);
 	/* A locked port never learns. */
 	p.brflags |= BR_PORT_LOCKED;
 	c = vsoc_sw_port_ctrl_bits(&p, 0, 0);
@@ -418,6 +425,34 @@ static void vsoc_sw_test_ctrl(struct kunit *test)
 	c = vsoc_sw_port_ctrl_bits(&p, 0, 0);
 	KUNIT_EXPECT_TRUE(test, c & VSOC_SW_P_CTRL_VLAN_AWARE);
 	KUNIT_EXPECT_TRUE(test, c & VSOC_SW_P_CTRL_MROUTER);
+}
+
+/* VLAN uppers of bridged ports add their port and the CPU to their VID. */
+static void vsoc_sw_test_upper_members(struct kunit *test)
+{
+	struct vsoc_sw_bridge b = { .ports = BIT(1) | BIT(2) };
+	struct vsoc_sw *sw = kunit_kzalloc(test, sizeof(*sw), GFP_KERNEL);
+	struct vsoc_sw_port *p;
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, sw);
+	for (i = 1; i <= 3; i++) {
+		p = kunit_kzalloc(test, sizeof(*p), GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, p);
+		p->index = i;
+		sw->ports[i] = p;
+	}
+	KUNIT_EXPECT_EQ(test, vsoc_sw_upper_members(sw, &b, 100), 0U);
+	set_bit(100, sw->ports[1]->upper_vids);
+	/* Port 3 is not in the bridge. */
+	set_bit(100, sw->ports[3]->upper_vids);
+	set_bit(200, sw->ports[2]->upper_vids);
+	KUNIT_EXPECT_EQ(test, vsoc_sw_upper_members(sw, &b, 100),
+			(u32)(BIT(1) | VSOC_SW_PM_CPU));
+	KUNIT_EXPECT_EQ(test, vsoc_sw_upper_members(sw, &b, 200),
+			(u32)(BIT(2) | VSOC_SW_PM_CPU));
+	KUNIT_EXPECT_EQ(test, vsoc_sw_upper_members(sw, &b, 300), 0U);
+	KUNIT_EXPECT_TRUE(test, vsoc_sw_has_uppers(sw->ports[1]));
 }
 
 static void vsoc_sw_test_ent_dest(struct kunit *test)
@@ -434,6 +469,7 @@ static struct kunit_case vsoc_sw_policy_cases[] = {
 	KUNIT_CASE(vsoc_sw_test_fids),
 	KUNIT_CASE(vsoc_sw_test_fwd_mask),
 	KUNIT_CASE(vsoc_sw_test_ctrl),
+	KUNIT_CASE(vsoc_sw_test_upper_members),
 	KUNIT_CASE(vsoc_sw_test_ent_dest),
 	{ }
 };

@@ -151,7 +151,9 @@ static u8 *vsoc_sw_port_addrs(struct net_device *ndev, unsigned int *n)
  * @port: the port
  *
  * Called with RTNL held. A port in a bridge has the bridge's host
- * entries instead; its standalone entries are dropped.
+ * entries instead; its standalone entries are dropped, and in the
+ * VLAN-aware bridge its addresses are entries at the VIDs of its VLAN
+ * uppers (vsoc_sw_upper_fdb_sync()).
  */
 void vsoc_sw_rx_mode_sync(struct vsoc_sw_port *port)
 {
@@ -162,18 +164,18 @@ void vsoc_sw_rx_mode_sync(struct vsoc_sw_port *port)
 	int ret;
 
 	ASSERT_RTNL();
-	if (!port->bridge)
-		addrs = vsoc_sw_port_addrs(port->ndev, &n);
+	addrs = vsoc_sw_port_addrs(port->ndev, &n);
 
 	mutex_lock(&sw->lock);
 	vsoc_sw_fdb_drop_all(sw, NULL, fid, VSOC_SW_REF_CPU);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && !port->bridge; i++) {
 		ret = vsoc_sw_fdb_ref(sw, addrs + ETH_ALEN * i, 0, NULL, fid,
 				      VSOC_SW_REF_CPU, true);
 		if (ret)
 			netdev_warn_once(port->ndev, "address %pM not filtered: %d\n",
 					 addrs + ETH_ALEN * i, ret);
 	}
+	vsoc_sw_upper_fdb_sync(port, addrs, n);
 	vsoc_sw_port_apply(port);
 	mutex_unlock(&sw->lock);
 	kfree(addrs);

@@ -68,7 +68,12 @@ u32 vsoc_sw_port_ctrl_bits(const struct vsoc_sw_port *port, unsigned int flags,
 	ctrl |= FIELD_PREP(VSOC_SW_P_CTRL_STP, stp);
 	/* The bridge sees unregistered multicast; unknown unicast if promisc. */
 	ctrl |= VSOC_SW_P_CTRL_CPU_MC;
-	if (br_flags & IFF_PROMISC)
+	/*
+	 * A promiscuous port with VLAN uppers: what the ASIC does not
+	 * forward to the CPU would not reach them (vsoc-switch-upper.c).
+	 */
+	if ((br_flags & IFF_PROMISC) ||
+	    ((flags & IFF_PROMISC) && vsoc_sw_has_uppers(port)))
 		ctrl |= VSOC_SW_P_CTRL_CPU_UC;
 	if ((f & BR_LEARNING) && !(f & BR_PORT_LOCKED))
 		ctrl |= VSOC_SW_P_CTRL_LEARN;
@@ -179,15 +184,22 @@ static struct vsoc_sw_bridge *vsoc_sw_aware_bridge(struct vsoc_sw *sw)
 	return NULL;
 }
 
-/* Write (or clear) the hardware VLAN table from a bridge's VLANs. */
+/*
+ * Write (or clear) the hardware VLAN table from a bridge's VLANs and the
+ * VLAN uppers of its ports.
+ */
 static void vsoc_sw_vlan_table(struct vsoc_sw *sw, struct vsoc_sw_bridge *b, bool on)
 {
 	u16 vid;
 
-	for (vid = 1; vid < VSOC_SW_NUM_VIDS - 1; vid++)
-		if (b->members[vid])
-			vsoc_sw_vlan_hw_write(sw, vid, on ? b->members[vid] : 0,
-					      b->untag[vid], vid);
+	for (vid = 1; vid < VSOC_SW_NUM_VIDS - 1; vid++) {
+		if (!b->members[vid] && !vsoc_sw_upper_members(sw, b, vid))
+			continue;
+		if (on)
+			vsoc_sw_vlan_sync(sw, b, vid);
+		else
+			vsoc_sw_vlan_hw_write(sw, vid, 0, 0, vid);
+	}
 }
 
 static int vsoc_sw_bridge_get(struct vsoc_sw *sw, struct net_device *br,
@@ -277,6 +289,8 @@ static int vsoc_sw_bridge_join(struct vsoc_sw_port *port, struct net_device *br,
 	port->pvid = 0;
 	regmap_write(sw->map, VSOC_SW_AGE_TIME_MS,
 		     jiffies_to_msecs(clock_t_to_jiffies(br_get_ageing_time(br))));
+	for_each_set_bit(i, port->upper_vids, VSOC_SW_NUM_VIDS)
+		vsoc_sw_vlan_sync(sw, b, i);
 	vsoc_sw_bridge_apply(sw, b);
 	mutex_unlock(&sw->lock);
 
@@ -290,6 +304,9 @@ static int vsoc_sw_bridge_join(struct vsoc_sw_port *port, struct net_device *br,
 		vsoc_sw_bridge_put(sw, b);
 		mutex_unlock(&sw->lock);
 		vsoc_sw_rx_mode_sync(port);
+	} else if (vsoc_sw_has_uppers(port)) {
+		/* Its addresses at its uppers' VIDs (vsoc_sw_upper_fdb_sync()). */
+		schedule_work(&port->rx_mode_work);
 	}
 	return ret;
 }
@@ -311,11 +328,13 @@ static void vsoc_sw_bridge_leave(struct vsoc_sw_port *port)
 			continue;
 		b->members[vid] &= ~BIT(port->index);
 		b->untag[vid] &= ~BIT(port->index);
-		if (b->vlan_aware)
-			vsoc_sw_vlan_hw_write(sw, vid, b->members[vid], b->untag[vid], vid);
+		vsoc_sw_vlan_sync(sw, b, vid);
 	}
 	vsoc_sw_fdb_drop_all(sw, b->dev, 0, port->index);
 	b->ports &= ~BIT(port->index);
+	/* The VLANs of its uppers, unless another port has them too. */
+	for_each_set_bit(vid, port->upper_vids, VSOC_SW_NUM_VIDS)
+		vsoc_sw_vlan_sync(sw, b, vid);
 	vsoc_sw_fdb_hw_flush(sw, port->index, -1);
 	vsoc_sw_port_standalone(port);
 	vsoc_sw_bridge_apply(sw, b);
@@ -337,6 +356,14 @@ static int vsoc_sw_set_vlan_filtering(struct vsoc_sw_port *port, bool on,
 		NL_SET_ERR_MSG_MOD(extack, "the switch offloads one VLAN-aware bridge at a time");
 		return -EBUSY;
 	}
+	for (unsigned int i = 0; on && i < VSOC_SW_MAX_PORTS; i++) {
+		int ret = 0;
+
+		if ((b->ports & BIT(i)) && sw->ports[i])
+			ret = vsoc_sw_upper_conflict(sw->ports[i], b, extack);
+		if (ret)
+			return ret;
+	}
 	if (!on)
 		vsoc_sw_vlan_table(sw, b, false);
 	b->vlan_aware = on;
@@ -349,6 +376,11 @@ static int vsoc_sw_set_vlan_filtering(struct vsoc_sw_port *port, bool on,
 		if (b->ports & BIT(i))
 			vsoc_sw_fdb_hw_flush(sw, i, -1);
 	vsoc_sw_bridge_apply(sw, b);
+	/* The uppers' static entries move to (or leave) FID = VID. */
+	for (unsigned int i = 0; i < VSOC_SW_MAX_PORTS; i++)
+		if ((b->ports & BIT(i)) && sw->ports[i] &&
+		    vsoc_sw_has_uppers(sw->ports[i]))
+			schedule_work(&sw->ports[i]->rx_mode_work);
 	return 0;
 }
 
@@ -463,6 +495,11 @@ static int vsoc_sw_vlan_obj(struct vsoc_sw_port *port,
 		NL_SET_ERR_MSG_MOD(extack, "VID out of range");
 		return -EINVAL;
 	}
+	if (add && !self && b->vlan_aware && vsoc_sw_upper_members(port->sw, b, vid)) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "VLAN %u is used by a VLAN interface of a port",
+				       vid);
+		return -EBUSY;
+	}
 	if (add) {
 		b->members[vid] |= bit;
 		if (!self && (v->flags & BRIDGE_VLAN_INFO_UNTAGGED))
@@ -480,8 +517,8 @@ static int vsoc_sw_vlan_obj(struct vsoc_sw_port *port,
 			port->pvid = 0;
 	}
 	if (b->vlan_aware) {
-		int ret = vsoc_sw_vlan_hw_write(port->sw, vid, b->members[vid],
-						b->untag[vid], vid);
+		int ret = vsoc_sw_vlan_sync(port->sw, b, vid);
+
 		if (ret)
 			return ret;
 	}
@@ -842,8 +879,11 @@ static int vsoc_sw_netdev_event(struct notifier_block *nb, unsigned long event,
 	switch (event) {
 	case NETDEV_PRECHANGEUPPER:
 		ret = vsoc_sw_prechangeupper(port, info);
+		if (!ret)
+			ret = vsoc_sw_upper_event(port, event, info);
 		break;
 	case NETDEV_CHANGEUPPER:
+		vsoc_sw_upper_event(port, event, info);
 		if (!netif_is_bridge_master(info->upper_dev))
 			break;
 		if (info->linking)
@@ -871,6 +911,9 @@ static void vsoc_sw_notify_bridge(struct vsoc_sw_port *port, const u8 *mac,
 	lockdep_assert_held(&port->sw->lock);
 	/* Entries of another FID (a bridge the port left) are stale. */
 	if (!b || fid != vsoc_sw_br_fid(b, vid))
+		return;
+	/* The VID of a VLAN upper is not the bridge's. */
+	if (b->vlan_aware && test_bit(vid, port->upper_vids))
 		return;
 	info.addr = mac;
 	info.vid = vid;

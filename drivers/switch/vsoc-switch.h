@@ -6,6 +6,7 @@
 #ifndef _VSOC_SWITCH_H
 #define _VSOC_SWITCH_H
 
+#include <linux/bitmap.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/netdevice.h>
@@ -112,6 +113,8 @@ struct vsoc_sw_fdb_ent {
  * @brflags: BR_* flags offloaded (in a bridge)
  * @mrouter: multicast router port
  * @pvid: PVID given by the bridge (VLAN-aware), 0 if none
+ * @upper_vids: VIDs of the port's 802.1Q uppers (vsoc-switch-upper.c),
+ *	changed under vsoc_sw.lock
  * @rx_mode_work: syncs the address filter of a standalone port
  * @stats_lock: one counter snapshot at a time
  * @tx_dropped: frames dropped by the driver on transmit
@@ -133,6 +136,7 @@ struct vsoc_sw_port {
 	unsigned long brflags;
 	bool mrouter;
 	u16 pvid;
+	DECLARE_BITMAP(upper_vids, VSOC_SW_NUM_VIDS);
 	struct work_struct rx_mode_work;
 	spinlock_t stats_lock; /* the port's counter snapshot */
 	atomic64_t tx_dropped;
@@ -278,6 +282,19 @@ u32 vsoc_sw_port_ctrl_bits(const struct vsoc_sw_port *port, unsigned int flags,
 			   unsigned int br_flags);
 int vsoc_sw_port_apply(struct vsoc_sw_port *port);
 int vsoc_sw_port_standalone(struct vsoc_sw_port *port);
+
+/* vsoc-switch-upper.c */
+bool vsoc_sw_has_uppers(const struct vsoc_sw_port *port);
+u32 vsoc_sw_upper_members(const struct vsoc_sw *sw, const struct vsoc_sw_bridge *b,
+			  u16 vid);
+int vsoc_sw_vlan_sync(struct vsoc_sw *sw, const struct vsoc_sw_bridge *b, u16 vid);
+int vsoc_sw_upper_conflict(const struct vsoc_sw_port *port,
+			   const struct vsoc_sw_bridge *b,
+			   struct netlink_ext_ack *extack);
+void vsoc_sw_upper_fdb_sync(struct vsoc_sw_port *port, const u8 *addrs,
+			    unsigned int n);
+int vsoc_sw_upper_event(struct vsoc_sw_port *port, unsigned long event,
+			struct netdev_notifier_changeupper_info *info);
 
 /* vsoc-switch-ethtool.c */
 extern const struct ethtool_ops vsoc_sw_ethtool_ops;
