@@ -36,8 +36,10 @@ if [ ! -f /run/data/selftests/net/forwarding/lib.sh ]; then
 fi
 rm -rf $st
 cp -r /run/data/selftests $st
-# msend/mreceive, which Debian does not package (tests/switch/mtools).
+# msend/mreceive, which Debian does not package (tests/switch/mtools):
+# compiled by stage-selftests.sh if it could, else the Python one.
 export PATH=/vsoc/tests/switch/mtools:$PATH
+[ -x $st/mtools/mtools ] && export PATH=$st/mtools:$PATH
 
 # Debian's tcpdump drops root to user "tcpdump", which the board's
 # rootfs (extracted, no maintainer scripts) lacks: without -Z root it

@@ -15,6 +15,8 @@ package. This covers the part they use:
                                     receives until killed
 
 GROUP is IPv4 or IPv6; called as msend or mreceive (symlinks).
+mtools.c is its compiled twin, which tests/switch/stage-selftests.sh
+builds for the board when it can (this one is the fallback).
 
 Like mtools, both bind the socket to the -I interface (SO_BINDTODEVICE):
 under "ip vrf exec" the socket is otherwise bound to the VRF device, and
