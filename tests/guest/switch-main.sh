@@ -222,10 +222,11 @@ t_check fdb-full-still-forwards ip netns exec h1 ping -c 3 -W 2 192.0.2.2
 # A port that leaves the bridge takes its learned entries along.
 t_check fdb-leave ip link set swp0 nomaster
 t_check fdb-flushed wait_for 60 '[ "$(bridge fdb show dev swp0 | grep -c offload)" -eq 0 ]'
-# The ASIC is back to what it held before the flood: the static entries
-# (port and bridge addresses) and the two hosts' learned ones (occ0; lp0's
-# goes with the flush, swp0's own address moves to its standalone FID).
-t_check fdb-flushed-hw wait_for 30 '[ "$(occ)" -le "$occ0" ]'
+# The ASIC no longer holds the flood's entries: what it held before
+# (occ0: static port and bridge addresses, the hosts' learned ones), less
+# lp0's learned entry, plus swp0's standalone entries (its address and
+# multicast list in its own FID: a few; 14 against 12 measured).
+t_check fdb-flushed-hw wait_for 30 '[ "$(occ)" -le $((occ0 + 8)) ]'
 echo "devlink fdb occupancy after the leave: $(occ) (before the flood $occ0)"
 sw_reset
 
