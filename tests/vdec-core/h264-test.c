@@ -16,17 +16,7 @@
 #include "vdec-core-check.h"
 #include "h264-parse.h"
 
-static int failures, todo;
-
-static void result(bool ok, const char *name, const char *why)
-{
-	if (ok) {
-		printf("PASS %s%s%s\n", name, why ? ": " : "", why ? why : "");
-	} else {
-		printf("FAIL %s: %s\n", name, why ? why : "failed");
-		failures++;
-	}
-}
+static int todo;
 
 struct run {
 	const u8 *ref;		/* ffmpeg's frames */
@@ -96,7 +86,7 @@ static void test_stream(const char *dir, const char *name)
 	snprintf(path, sizeof(path), "%s/%s.size", dir, name);
 	f = fopen(path, "r");
 	if (!f || fscanf(f, "%u %u %u", &w, &hh, &n) != 3) {
-		result(false, tname, "no .size");
+		vdec_test_result(false, tname, "no .size");
 		if (f)
 			fclose(f);
 		free(h);
@@ -108,7 +98,7 @@ static void test_stream(const char *dir, const char *name)
 	snprintf(path, sizeof(path), "%s/%s.nv12", dir, name);
 	ref = vdec_test_load(path, &rlen);
 	if (!es || !ref) {
-		result(false, tname, "cannot read stream or reference");
+		vdec_test_result(false, tname, "cannot read stream or reference");
 		goto out;
 	}
 	r.ref = ref;
@@ -132,10 +122,10 @@ static void test_stream(const char *dir, const char *name)
 	} else if (r.why[0]) {
 		snprintf(msg, sizeof(msg), "%s; %u/%u frames identical", r.why,
 			 r.identical, r.nref);
-		result(false, tname, msg);
+		vdec_test_result(false, tname, msg);
 	} else {
 		snprintf(msg, sizeof(msg), "%u frames, all md5-identical", r.out);
-		result(true, tname, msg);
+		vdec_test_result(true, tname, msg);
 	}
 out:
 	free(es);
@@ -169,13 +159,13 @@ static void test_streams(void)
 	if (!dir)
 		dir = "/tmp/vsoc-h264-streams";
 	if (vdec_test_make_streams("h264-streams.sh", dir) < 0) {
-		result(false, "h264-streams", "generation failed");
+		vdec_test_result(false, "h264-streams", "generation failed");
 		return;
 	}
 	d = opendir(dir);
 	if (!d) {
 		if (must)
-			result(false, "h264-streams", "no stream directory");
+			vdec_test_result(false, "h264-streams", "no stream directory");
 		else
 			printf("SKIP h264 streams: no %s and no ffmpeg\n", dir);
 		return;
@@ -194,7 +184,7 @@ static void test_streams(void)
 	}
 	closedir(d);
 	if (!found && must)
-		result(false, "h264-streams", "no streams");
+		vdec_test_result(false, "h264-streams", "no streams");
 }
 
 static void test_params(void)
@@ -239,7 +229,7 @@ static void test_params(void)
 	free(out.luma);
 	free(out.chroma);
 	free(p);
-	result(ok, "h264-params", NULL);
+	vdec_test_result(ok, "h264-params", NULL);
 }
 
 /* The core's self-checks (also run by KUnit, suite vsoc-vdec-core) */
@@ -252,7 +242,7 @@ static void test_checks(void)
 		{ "h264-deblock", vdec_check_h264_deblock },
 	};
 
-	vdec_test_run_checks(checks, ARRAY_SIZE(checks), result);
+	vdec_test_run_checks(checks, ARRAY_SIZE(checks), vdec_test_result);
 }
 
 int main(void)
@@ -262,5 +252,5 @@ int main(void)
 	test_streams();
 	if (todo)
 		printf("h264: %d streams TODO (features not decoded yet)\n", todo);
-	return failures ? 1 : 0;
+	return vdec_test_failures ? 1 : 0;
 }

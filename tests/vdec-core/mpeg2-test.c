@@ -15,18 +15,6 @@
 #include "vdec-core-check.h"
 #include "mpeg2-parse.h"
 
-static int failures;
-
-static void result(bool ok, const char *name, const char *why)
-{
-	if (ok) {
-		printf("PASS %s%s%s\n", name, why ? ": " : "", why ? why : "");
-	} else {
-		printf("FAIL %s: %s\n", name, why ? why : "failed");
-		failures++;
-	}
-}
-
 struct frame {
 	struct vdec_pic pic;
 	int refs;
@@ -187,7 +175,7 @@ static void test_stream(const char *dir, const char *name)
 	snprintf(path, sizeof(path), "%s/%s.size", dir, name);
 	f = fopen(path, "r");
 	if (!f || fscanf(f, "%u %u %u", &w, &h, &n) != 3) {
-		result(false, tname, "no .size");
+		vdec_test_result(false, tname, "no .size");
 		if (f)
 			fclose(f);
 		return;
@@ -198,7 +186,7 @@ static void test_stream(const char *dir, const char *name)
 	snprintf(path, sizeof(path), "%s/%s.nv12", dir, name);
 	ref = vdec_test_load(path, &rlen);
 	if (!es || !ref) {
-		result(false, tname, "cannot read stream or reference");
+		vdec_test_result(false, tname, "cannot read stream or reference");
 		goto out;
 	}
 	r.ref = ref;
@@ -216,7 +204,7 @@ static void test_stream(const char *dir, const char *name)
 		snprintf(r.why, sizeof(r.why), "%u frames, ffmpeg %u", r.out,
 			 r.nref);
 	if (r.why[0]) {
-		result(false, tname, r.why);
+		vdec_test_result(false, tname, r.why);
 	} else {
 		if (r.identical == r.out)
 			snprintf(msg, sizeof(msg), "%u frames, all md5-identical",
@@ -225,7 +213,7 @@ static void test_stream(const char *dir, const char *name)
 			snprintf(msg, sizeof(msg),
 				 "%u frames, %u identical, min PSNR %.2f dB",
 				 r.out, r.identical, r.min_psnr);
-		result(true, tname, msg);
+		vdec_test_result(true, tname, msg);
 	}
 out:
 	free(es);
@@ -307,7 +295,7 @@ static void test_field_intra(const char *dir)
 	snprintf(path, sizeof(path), "%s/i-176x144.nv12", dir);
 	ref = vdec_test_load(path, &rlen);
 	if (!es || !ref) {
-		result(false, "mpeg2-field-intra", "no i-176x144 stream");
+		vdec_test_result(false, "mpeg2-field-intra", "no i-176x144 stream");
 		goto out;
 	}
 	fr.r.w = 176;
@@ -318,7 +306,7 @@ static void test_field_intra(const char *dir)
 	mpeg2_parse(es, len, on_field_picture, &fr);
 	snprintf(msg, sizeof(msg), "%u frames as 2 fields each, min PSNR %.2f dB%s",
 		 fr.r.out, fr.min_psnr, fr.bad ? ", decode errors" : "");
-	result(!fr.bad && fr.r.out == fr.r.nref && fr.min_psnr >= 50,
+	vdec_test_result(!fr.bad && fr.r.out == fr.r.nref && fr.min_psnr >= 50,
 	       "mpeg2-field-intra", msg);
 	fr.f->refs = 1;
 	frame_put(fr.f);
@@ -337,7 +325,7 @@ static void test_streams(void)
 	if (!dir)
 		dir = "/tmp/vsoc-mpeg2-streams";
 	if (vdec_test_make_streams("mpeg2-streams.sh", dir) < 0) {
-		result(false, "mpeg2-streams", "generation failed");
+		vdec_test_result(false, "mpeg2-streams", "generation failed");
 		return;
 	}
 	d = opendir(dir);
@@ -391,7 +379,7 @@ static void test_params(void)
 				&n) == VDEC_ERR_PARAM;
 	f->refs = 1;
 	frame_put(f);
-	result(ok, "mpeg2-params", NULL);
+	vdec_test_result(ok, "mpeg2-params", NULL);
 }
 
 int main(void)
@@ -402,8 +390,8 @@ int main(void)
 		{ "mpeg2-mc", vdec_check_mpeg2_mc },
 	};
 
-	vdec_test_run_checks(checks, ARRAY_SIZE(checks), result);
+	vdec_test_run_checks(checks, ARRAY_SIZE(checks), vdec_test_result);
 	test_params();
 	test_streams();
-	return failures ? 1 : 0;
+	return vdec_test_failures ? 1 : 0;
 }

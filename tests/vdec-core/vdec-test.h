@@ -6,6 +6,9 @@
 #ifndef _VDEC_TEST_H
 #define _VDEC_TEST_H
 
+#include <stdbool.h>
+#include <stdio.h>
+
 #include "vdec-core.h"
 
 /**
@@ -97,6 +100,25 @@ static inline int vdec_test_make_streams(const char *script, const char *dir)
 }
 
 /* A self-check of vdec-core-check.h. */
+/* Results that failed so far (vdec_test_result()). */
+static int vdec_test_failures __attribute__((unused));
+
+/**
+ * vdec_test_result() - print one result, PASS or FAIL, and count failures
+ * @ok: passed
+ * @name: the result's name
+ * @why: a note (PASS) or the reason (FAIL); may be NULL
+ */
+static inline void vdec_test_result(bool ok, const char *name, const char *why)
+{
+	if (ok) {
+		printf("PASS %s%s%s\n", name, why ? ": " : "", why ? why : "");
+	} else {
+		printf("FAIL %s: %s\n", name, why ? why : "failed");
+		vdec_test_failures++;
+	}
+}
+
 struct vdec_test_check {
 	const char *name;
 	int (*fn)(char *msg, size_t len);

@@ -14,18 +14,6 @@
 #include "vdec-core-check.h"
 #include "vp8-parse.h"
 
-static int failures;
-
-static void result(bool ok, const char *name, const char *why)
-{
-	if (ok) {
-		printf("PASS %s%s%s\n", name, why ? ": " : "", why ? why : "");
-	} else {
-		printf("FAIL %s: %s\n", name, why ? why : "failed");
-		failures++;
-	}
-}
-
 #define NPICS	4
 
 static void pic_alloc(struct vdec_pic *p, u32 w, u32 h)
@@ -188,7 +176,7 @@ static void test_stream(const char *dir, const char *name)
 	snprintf(path, sizeof(path), "%s/%s.size", dir, name);
 	f = fopen(path, "r");
 	if (!f || fscanf(f, "%u %u %u", &w, &h, &n) != 3 || !w || !h) {
-		result(false, tname, "no .size");
+		vdec_test_result(false, tname, "no .size");
 		if (f)
 			fclose(f);
 		goto out;
@@ -199,7 +187,7 @@ static void test_stream(const char *dir, const char *name)
 	snprintf(path, sizeof(path), "%s/%s.nv12", dir, name);
 	ref = vdec_test_load(path, &rlen);
 	if (!es || !ref) {
-		result(false, tname, "cannot read stream or reference");
+		vdec_test_result(false, tname, "cannot read stream or reference");
 		goto out;
 	}
 	nref = rlen / nv12_size(w, h);
@@ -210,13 +198,13 @@ static void test_stream(const char *dir, const char *name)
 	if (r->why[0]) {
 		snprintf(msg, sizeof(msg), "%s (%u of %u identical)", r->why,
 			 r->identical, nref);
-		result(false, tname, msg);
+		vdec_test_result(false, tname, msg);
 	} else {
 		snprintf(msg, sizeof(msg),
 			 "%u frames (%u shown), all md5-identical [frames with: segmentation %u, map %u, golden/altref updates %u, partitions %u, simple filter %u, lf deltas %u; version %u]",
 			 r->frames, r->shown, r->seg, r->segmap, r->goldref,
 			 r->parts, r->simple, r->lfdelta, r->ps.p.version);
-		result(true, tname, msg);
+		vdec_test_result(true, tname, msg);
 	}
 out:
 	free(es);
@@ -243,7 +231,7 @@ static void test_streams(void)
 
 	made = vdec_test_make_streams("vp8-streams.sh", dir);
 	if (made < 0) {
-		result(false, "vp8-streams", "generation failed");
+		vdec_test_result(false, "vp8-streams", "generation failed");
 		return;
 	}
 	if (!made && !env) {
@@ -292,7 +280,7 @@ static void test_params(void)
 	ok &= vdec_vp8_decode(&p, junk, sizeof(junk), NULL, NULL, NULL, &out,
 			      &n) == VDEC_ERR_PARAM;
 	pic_free(&out);
-	result(ok, "vp8-params", NULL);
+	vdec_test_result(ok, "vp8-params", NULL);
 }
 
 /* The core's self-checks (also run by KUnit, suite vsoc-vdec-core) */
@@ -305,7 +293,7 @@ static void test_checks(void)
 		{ "vp8-loop-filter", vdec_check_vp8_loop_filter },
 	};
 
-	vdec_test_run_checks(checks, ARRAY_SIZE(checks), result);
+	vdec_test_run_checks(checks, ARRAY_SIZE(checks), vdec_test_result);
 }
 
 int main(void)
@@ -313,5 +301,5 @@ int main(void)
 	test_checks();
 	test_params();
 	test_streams();
-	return failures ? 1 : 0;
+	return vdec_test_failures ? 1 : 0;
 }
