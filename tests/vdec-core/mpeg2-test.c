@@ -307,7 +307,7 @@ static void test_field_intra(const char *dir)
 	snprintf(msg, sizeof(msg), "%u frames as 2 fields each, min PSNR %.2f dB%s",
 		 fr.r.out, fr.min_psnr, fr.bad ? ", decode errors" : "");
 	vdec_test_result(!fr.bad && fr.r.out == fr.r.nref && fr.min_psnr >= 50,
-	       "mpeg2-field-intra", msg);
+			 "mpeg2-field-intra", msg);
 	fr.f->refs = 1;
 	frame_put(fr.f);
 out:

@@ -101,7 +101,7 @@ static inline int vdec_test_make_streams(const char *script, const char *dir)
 
 /* A self-check of vdec-core-check.h. */
 /* Results that failed so far (vdec_test_result()). */
-static int vdec_test_failures __attribute__((unused));
+static int vdec_test_failures;
 
 /**
  * vdec_test_result() - print one result, PASS or FAIL, and count failures
