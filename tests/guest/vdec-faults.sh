@@ -67,14 +67,29 @@ t_check null-decode-runs decode "$small" /tmp/null.nv12
 echo 0 >"$dbg/null_decode"
 t_check null-decode-jobs test "$(n jobs)" -gt "$jobs0"
 
-# Unbind the driver in the middle of a decode: the decode ends (in
-# error), nothing hangs, and bound again the block decodes.
+# A job in flight when the device goes: the block is made to hang on
+# the next job (the knob reads 0 once that job started) and the device
+# goes while it hangs, before the driver's watchdog (2 s) would fail it.
+# A fixed delay instead lands anywhere from GStreamer's start-up (the
+# element not even created yet) to after the last picture, depending
+# on the host's load.
+in_flight() { # DECODE-PID
+	echo 1 >"$dbg/hang"
+	wait_for 60 "[ \$(n hang) = 0 ] || ! kill -0 $1 2>/dev/null"
+	[ "$(n hang)" = 0 ]
+}
+
+# Unbind the driver in the middle of a decode: the decode ends in
+# error, nothing hangs, and bound again the block decodes.
 decode "$stream" /tmp/unbind.nv12 &
 pid=$!
-sleep 2
+t_check unbind-job-in-flight in_flight "$pid"
 echo "$dev" >"$drv/unbind"
 wait "$pid"
-t_check unbind-ends-decode test $? -ne 124
+rc=$?
+t_check unbind-ends-decode test $rc -ne 124
+t_check unbind-fails-decode test $rc -ne 0
+echo 0 >"$dbg/hang"
 echo "$dev" >"$drv/bind"
 t_check rebind-decodes decode "$small" /tmp/rebind.nv12
 t_eq rebind-picture "$(md5sum </tmp/rebind.nv12)" "$ref"
@@ -82,10 +97,12 @@ t_eq rebind-picture "$(md5sum </tmp/rebind.nv12)" "$ref"
 # Unload the model (the block disappears) in the middle of a decode.
 decode "$stream" /tmp/unload.nv12 &
 pid=$!
-sleep 2
+t_check unload-job-in-flight in_flight "$pid"
 t_check model-unload modprobe -r vsoc-vdec-model
 wait "$pid"
-t_check model-unload-ends-decode test $? -ne 124
+rc=$?
+t_check model-unload-ends-decode test $rc -ne 124
+t_check model-unload-fails-decode test $rc -ne 0
 t_check model-reload modprobe vsoc-vdec-model
 t_check model-reload-probes wait_for 10 "[ -e $drv/$dev ]"
 t_check model-reload-decodes decode "$small" /tmp/reload.nv12

@@ -242,7 +242,7 @@ static void test_checks(void)
 		{ "h264-deblock", vdec_check_h264_deblock },
 	};
 
-	vdec_test_run_checks(checks, ARRAY_SIZE(checks), vdec_test_result);
+	vdec_test_run_checks(checks, ARRAY_SIZE(checks));
 }
 
 int main(void)

@@ -390,7 +390,7 @@ int main(void)
 		{ "mpeg2-mc", vdec_check_mpeg2_mc },
 	};
 
-	vdec_test_run_checks(checks, ARRAY_SIZE(checks), vdec_test_result);
+	vdec_test_run_checks(checks, ARRAY_SIZE(checks));
 	test_params();
 	test_streams();
 	return vdec_test_failures ? 1 : 0;

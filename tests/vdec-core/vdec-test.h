@@ -99,7 +99,6 @@ static inline int vdec_test_make_streams(const char *script, const char *dir)
 	return system(cmd) ? -1 : 1;
 }
 
-/* A self-check of vdec-core-check.h. */
 /* Results that failed so far (vdec_test_result()). */
 static int vdec_test_failures;
 
@@ -119,6 +118,7 @@ static inline void vdec_test_result(bool ok, const char *name, const char *why)
 	}
 }
 
+/* A self-check of vdec-core-check.h. */
 struct vdec_test_check {
 	const char *name;
 	int (*fn)(char *msg, size_t len);
@@ -128,19 +128,17 @@ struct vdec_test_check {
  * vdec_test_run_checks() - run self-checks, one result each
  * @checks: the checks
  * @n: how many
- * @result: the test's reporting function (passed, name, message)
  */
 static inline void vdec_test_run_checks(const struct vdec_test_check *checks,
-					size_t n,
-					void (*result)(bool ok, const char *name,
-						       const char *why))
+					size_t n)
 {
 	char msg[300];
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		msg[0] = 0;
-		result(!checks[i].fn(msg, sizeof(msg)), checks[i].name, msg);
+		vdec_test_result(!checks[i].fn(msg, sizeof(msg)),
+				 checks[i].name, msg);
 	}
 }
 

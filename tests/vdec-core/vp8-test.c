@@ -293,7 +293,7 @@ static void test_checks(void)
 		{ "vp8-loop-filter", vdec_check_vp8_loop_filter },
 	};
 
-	vdec_test_run_checks(checks, ARRAY_SIZE(checks), vdec_test_result);
+	vdec_test_run_checks(checks, ARRAY_SIZE(checks));
 }
 
 int main(void)
