@@ -32,6 +32,8 @@ vsoc-switch-needs := CONFIG_NET_SWITCHDEV CONFIG_PHYLINK CONFIG_NET_DEVLINK CONF
 # alloc_netdev_dummy() (6.9), ethtool_puts() (6.8), the neg_mode PCS
 # interface (6.7) and platform_driver::remove returning void (6.11).
 vsoc-switch-since := 6.12
+# vsoc-phy: the copper SFP module's PHY (phylib only, no board needed).
+vsoc-phy-needs := CONFIG_PHYLIB
 vsoc-vdec-needs := CONFIG_VIDEO_DEV CONFIG_V4L2_MEM2MEM_DEV CONFIG_VIDEOBUF2_DMA_CONTIG CONFIG_MEDIA_CONTROLLER CONFIG_REGMAP_MMIO CONFIG_HAS_DMA
 
 # KUnit suites.
@@ -55,11 +57,11 @@ vsoc-switch-model-kunit-since := 6.2
 vsoc-vdec-kunit-since := 6.2
 sdhci-vsoc-kunit-since := 6.2
 vsoc-switch-kunit-since := 6.12
-vsoc-sim-kunit-suites := vsoc-sim-dma vsoc-sim-models vsoc-sim-irq vsoc-sim-blocks vsoc-sim-gpio
+vsoc-sim-kunit-suites := vsoc-sim-dma vsoc-sim-models vsoc-sim-irq vsoc-sim-blocks vsoc-sim-gpio vsoc-sim-i2c
 vsoc-dummy-model-kunit-suites := vsoc-dummy-model
 vsoc-vdec-model-kunit-suites := vsoc-vdec-model vsoc-vdec-core
 vsoc-sdhci-model-kunit-suites := vsoc-sdhci-model vsoc-emmc-card
-vsoc-switch-model-kunit-suites := vsoc-switch-fdb vsoc-switch-vlan vsoc-switch-pcs vsoc-switch-pipeline vsoc-switch-counters
+vsoc-switch-model-kunit-suites := vsoc-switch-fdb vsoc-switch-vlan vsoc-switch-pcs vsoc-switch-pipeline vsoc-switch-counters vsoc-switch-phy vsoc-switch-mdio vsoc-switch-sfp vsoc-switch-cage
 vsoc-vdec-kunit-suites := vsoc-vdec-ctrls vsoc-vdec-regs
 sdhci-vsoc-kunit-suites := sdhci-vsoc-tuning sdhci-vsoc-io sdhci-vsoc-clock sdhci-vsoc-modes
-vsoc-switch-kunit-suites := vsoc-switch-drv-fdb vsoc-switch-drv-pcs vsoc-switch-drv-policy
+vsoc-switch-kunit-suites := vsoc-switch-drv-fdb vsoc-switch-drv-pcs vsoc-switch-drv-policy vsoc-switch-drv-mdio vsoc-switch-drv-linkstate

@@ -49,6 +49,7 @@ static const char vsoc_sw_cnt_names[VSOC_SW_CNT_NUM][ETH_GSTRING_LEN] = {
 	[VSOC_SW_CNT_TX_1024_1518] = "tx_1024_1518",
 	[VSOC_SW_CNT_TX_1519_MAX] = "tx_1519_max",
 	[VSOC_SW_CNT_TX_DROPS] = "tx_drops",
+	[VSOC_SW_CNT_SPEED_ERR] = "speed_errors",
 };
 
 /* Counters of the whole ASIC, shown with every port's. */
@@ -219,10 +220,24 @@ static int vsoc_sw_get_link_ksettings(struct net_device *ndev,
 	return phylink_ethtool_ksettings_get(vsoc_sw_port_of(ndev)->phylink, cmd);
 }
 
+/*
+ * A forced speed without a duplex (ethtool -s swpN speed S autoneg off)
+ * takes the current one; while a negotiating port has no link that is
+ * unknown, which phylib refuses (-EINVAL) although the link only waits
+ * for its partner (seconds on copper): force full duplex then.
+ */
 static int vsoc_sw_set_link_ksettings(struct net_device *ndev,
 				      const struct ethtool_link_ksettings *cmd)
 {
-	return phylink_ethtool_ksettings_set(vsoc_sw_port_of(ndev)->phylink, cmd);
+	struct phylink *pl = vsoc_sw_port_of(ndev)->phylink;
+	struct ethtool_link_ksettings ks;
+
+	if (cmd->base.autoneg != AUTONEG_DISABLE ||
+	    cmd->base.duplex != DUPLEX_UNKNOWN)
+		return phylink_ethtool_ksettings_set(pl, cmd);
+	ks = *cmd;
+	ks.base.duplex = DUPLEX_FULL;
+	return phylink_ethtool_ksettings_set(pl, &ks);
 }
 
 static int vsoc_sw_nway_reset(struct net_device *ndev)
@@ -256,6 +271,7 @@ static void vsoc_sw_get_drvinfo(struct net_device *ndev,
 const struct ethtool_ops vsoc_sw_ethtool_ops = {
 	.get_drvinfo = vsoc_sw_get_drvinfo,
 	.get_link = ethtool_op_get_link,
+	.get_link_ext_state = vsoc_sw_get_link_ext_state,
 	.get_sset_count = vsoc_sw_get_sset_count,
 	.get_strings = vsoc_sw_get_strings,
 	.get_ethtool_stats = vsoc_sw_get_ethtool_stats,

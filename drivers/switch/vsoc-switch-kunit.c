@@ -2,13 +2,15 @@
 /*
  * KUnit tests of the vsoc-switch driver: FDB and VLAN register
  * programming (on a register file that records the bus writes), PCS word
- * decoding, and the forwarding policy (FIDs, forwarding masks, port
- * controls).
+ * decoding, the forwarding policy (FIDs, forwarding masks, port
+ * controls) and the MDIO controller's frames.
  */
 #include <kunit/test.h>
+#include <linux/bitfield.h>
 #include <linux/etherdevice.h>
 #include <linux/if_bridge.h>
 #include <linux/mii.h>
+#include <linux/phy.h>
 #include <linux/regmap.h>
 
 #include "vsoc-switch.h"
@@ -24,7 +26,25 @@ struct vsoc_sw_test_bus {
 	unsigned int nwrites;
 	struct { unsigned int reg; u32 val; } log[VSOC_SW_TEST_LOG];
 	struct vsoc_sw sw;
+	/* MDIO frames: never complete, nobody answers, what a PHY reads. */
+	bool mdio_stuck;
+	bool mdio_absent;
+	u16 mdio_reply;
 };
+
+/* An MDIO frame on the recorded register file (vsoc-switch-drv-mdio). */
+static u32 vsoc_sw_test_mdio(struct vsoc_sw_test_bus *b, u32 cmd)
+{
+	u32 op = FIELD_GET(VSOC_SW_MDIO_CMD_OP, cmd);
+
+	if (!(cmd & VSOC_SW_MDIO_CMD_BUSY) || b->mdio_stuck)
+		return cmd;
+	b->regs[VSOC_SW_MDIO_STATUS / 4] = VSOC_SW_MDIO_ST_DONE |
+					   (b->mdio_absent ? VSOC_SW_MDIO_ST_NO_PHY : 0);
+	if (op == VSOC_SW_MDIO_OP_READ || op == VSOC_SW_MDIO_OP_READ_INC)
+		b->regs[VSOC_SW_MDIO_DATA / 4] = b->mdio_absent ? 0xffff : b->mdio_reply;
+	return cmd & ~VSOC_SW_MDIO_CMD_BUSY;
+}
 
 static int vsoc_sw_test_read(void *ctx, unsigned int reg, unsigned int *val)
 {
@@ -47,6 +67,8 @@ static int vsoc_sw_test_write(void *ctx, unsigned int reg, unsigned int val)
 		val &= ~VSOC_SW_FDB_CMD_BUSY;
 	if (reg == VSOC_SW_VLAN_CMD)
 		val &= ~VSOC_SW_VLAN_CMD_BUSY;
+	if (reg == VSOC_SW_MDIO_CMD)
+		val = vsoc_sw_test_mdio(b, val);
 	b->regs[reg / 4] = val;
 	return 0;
 }
@@ -332,14 +354,81 @@ static void vsoc_sw_test_pcs_mode(struct kunit *test)
 			(u32)VSOC_SW_PCS_MODE_SGMII);
 	KUNIT_EXPECT_EQ(test, vsoc_sw_pcs_mode(PHY_INTERFACE_MODE_1000BASEX),
 			(u32)VSOC_SW_PCS_MODE_1000BASEX);
+	KUNIT_EXPECT_EQ(test, vsoc_sw_pcs_mode(PHY_INTERFACE_MODE_10GBASER),
+			(u32)VSOC_SW_PCS_MODE_10GBASER);
+	KUNIT_EXPECT_EQ(test, vsoc_sw_pcs_mode(PHY_INTERFACE_MODE_2500BASEX),
+			(u32)VSOC_SW_PCS_MODE_2500BASEX);
 	KUNIT_EXPECT_EQ(test, vsoc_sw_pcs_mode(PHY_INTERFACE_MODE_RGMII),
 			(u32)VSOC_SW_PCS_MODE_OFF);
+}
+
+/* 10GBASE-R (towards a 10G PHY): no in-band word, the link is 10G full. */
+static void vsoc_sw_test_pcs_10gbaser(struct kunit *test)
+{
+	struct phylink_link_state st;
+
+	vsoc_sw_test_decode(test, PHY_INTERFACE_MODE_10GBASER, BMSR_LSTATUS, 0, 0,
+			    false, &st);
+	KUNIT_EXPECT_TRUE(test, st.link);
+	KUNIT_EXPECT_EQ(test, st.speed, SPEED_10000);
+	KUNIT_EXPECT_EQ(test, st.duplex, DUPLEX_FULL);
+	KUNIT_EXPECT_FALSE(test, st.an_complete);
+	vsoc_sw_test_decode(test, PHY_INTERFACE_MODE_10GBASER, 0, 0, 0, false, &st);
+	KUNIT_EXPECT_FALSE(test, st.link);
+	KUNIT_EXPECT_EQ(test, st.speed, SPEED_UNKNOWN);
+}
+
+/*
+ * 2500BASE-X: no in-band word (the PCS runs it without AN, whatever
+ * phylink asks), the link is 2.5G full.
+ */
+static void vsoc_sw_test_pcs_2500basex(struct kunit *test)
+{
+	const u32 mode_2500 = FIELD_PREP(VSOC_SW_PCS_MODE, VSOC_SW_PCS_MODE_2500BASEX);
+	const u32 mode_1000 = FIELD_PREP(VSOC_SW_PCS_MODE, VSOC_SW_PCS_MODE_1000BASEX);
+	struct phylink_link_state st;
+
+	vsoc_sw_test_decode(test, PHY_INTERFACE_MODE_2500BASEX, BMSR_LSTATUS, 0, 0,
+			    false, &st);
+	KUNIT_EXPECT_TRUE(test, st.link);
+	KUNIT_EXPECT_EQ(test, st.speed, SPEED_2500);
+	KUNIT_EXPECT_EQ(test, st.duplex, DUPLEX_FULL);
+	KUNIT_EXPECT_FALSE(test, st.an_complete);
+	/* In-band asked for (6.12 with an SFP): still the mode's speed. */
+	vsoc_sw_test_decode(test, PHY_INTERFACE_MODE_2500BASEX,
+			    BMSR_LSTATUS | BMSR_ANEGCOMPLETE, ADVERTISE_1000XFULL,
+			    LPA_1000XFULL, true, &st);
+	KUNIT_EXPECT_TRUE(test, st.link);
+	KUNIT_EXPECT_EQ(test, st.speed, SPEED_2500);
+	KUNIT_EXPECT_FALSE(test, st.an_complete);
+	vsoc_sw_test_decode(test, PHY_INTERFACE_MODE_2500BASEX, 0, 0, 0, false, &st);
+	KUNIT_EXPECT_FALSE(test, st.link);
+	KUNIT_EXPECT_EQ(test, st.speed, SPEED_UNKNOWN);
+
+	/* PCS_CTRL: never AN_EN in 2500BASE-X; 1000BASE-X as asked. */
+	KUNIT_EXPECT_EQ(test, vsoc_sw_pcs_ctrl(PHY_INTERFACE_MODE_2500BASEX,
+					       PHYLINK_PCS_NEG_INBAND_ENABLED),
+			mode_2500);
+	KUNIT_EXPECT_EQ(test, vsoc_sw_pcs_ctrl(PHY_INTERFACE_MODE_2500BASEX,
+					       PHYLINK_PCS_NEG_INBAND_DISABLED),
+			mode_2500);
+	KUNIT_EXPECT_EQ(test, vsoc_sw_pcs_ctrl(PHY_INTERFACE_MODE_1000BASEX,
+					       PHYLINK_PCS_NEG_INBAND_ENABLED),
+			mode_1000 | VSOC_SW_PCS_AN_EN);
+	KUNIT_EXPECT_EQ(test, vsoc_sw_pcs_ctrl(PHY_INTERFACE_MODE_1000BASEX,
+					       PHYLINK_PCS_NEG_OUTBAND),
+			mode_1000);
+	KUNIT_EXPECT_EQ(test, vsoc_sw_pcs_ctrl(PHY_INTERFACE_MODE_RGMII,
+					       PHYLINK_PCS_NEG_INBAND_ENABLED),
+			0U);
 }
 
 static struct kunit_case vsoc_sw_pcs_cases[] = {
 	KUNIT_CASE(vsoc_sw_test_pcs_sgmii),
 	KUNIT_CASE(vsoc_sw_test_pcs_1000basex),
 	KUNIT_CASE(vsoc_sw_test_pcs_mode),
+	KUNIT_CASE(vsoc_sw_test_pcs_10gbaser),
+	KUNIT_CASE(vsoc_sw_test_pcs_2500basex),
 	{ }
 };
 
@@ -479,7 +568,177 @@ static struct kunit_suite vsoc_sw_policy_suite = {
 	.test_cases = vsoc_sw_policy_cases,
 };
 
-kunit_test_suites(&vsoc_sw_fdb_suite, &vsoc_sw_pcs_suite, &vsoc_sw_policy_suite);
+/* --- MDIO controller --- */
+
+static void vsoc_sw_test_mdio_cmd(struct kunit *test)
+{
+	/* Clause 22 read of register 2 at PHY 6. */
+	KUNIT_EXPECT_EQ(test, vsoc_sw_mdio_cmd(false, 6, MII_PHYSID1,
+					       VSOC_SW_MDIO_OP_READ),
+			VSOC_SW_MDIO_CMD_BUSY | 0x00020206);
+	/* Clause 45 address frame to MMD 1 of port 7, write to MMD 3. */
+	KUNIT_EXPECT_EQ(test, vsoc_sw_mdio_cmd(true, 7, 1, VSOC_SW_MDIO_OP_ADDRESS),
+			VSOC_SW_MDIO_CMD_BUSY | VSOC_SW_MDIO_CMD_C45 | 0x00000107);
+	KUNIT_EXPECT_EQ(test, vsoc_sw_mdio_cmd(true, 31, 31, VSOC_SW_MDIO_OP_WRITE),
+			VSOC_SW_MDIO_CMD_BUSY | VSOC_SW_MDIO_CMD_C45 | 0x00011f1f);
+}
+
+static void vsoc_sw_test_mdio_result(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, vsoc_sw_mdio_result(VSOC_SW_MDIO_ST_DONE, 0x1140), 0x1140);
+	KUNIT_EXPECT_EQ(test, vsoc_sw_mdio_result(VSOC_SW_MDIO_ST_DONE, 0xabcd1234),
+			0x1234);
+	/* Nobody answered: the bus's idle level, for phylib to judge. */
+	KUNIT_EXPECT_EQ(test, vsoc_sw_mdio_result(VSOC_SW_MDIO_ST_DONE |
+						  VSOC_SW_MDIO_ST_NO_PHY, 0), 0xffff);
+	KUNIT_EXPECT_EQ(test, vsoc_sw_mdio_result(VSOC_SW_MDIO_ST_DONE |
+						  VSOC_SW_MDIO_ST_BAD_OP, 0), -EIO);
+	KUNIT_EXPECT_EQ(test, vsoc_sw_mdio_result(0, 0), -EIO);
+}
+
+static struct mii_bus *vsoc_sw_test_mii(struct kunit *test, struct vsoc_sw_test_bus *b)
+{
+	struct mii_bus *bus = kunit_kzalloc(test, sizeof(*bus), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, bus);
+	vsoc_sw_mdio_setup(bus, b->sw.map);
+	return bus;
+}
+
+/* The @i-th register write since the bus was made. */
+static void vsoc_sw_test_wrote(struct kunit *test, struct vsoc_sw_test_bus *b,
+			       unsigned int i, unsigned int reg, u32 val)
+{
+	KUNIT_ASSERT_LT(test, i, b->nwrites);
+	KUNIT_EXPECT_EQ_MSG(test, b->log[i].reg, reg, "write %u", i);
+	KUNIT_EXPECT_EQ_MSG(test, b->log[i].val, val, "write %u", i);
+}
+
+static void vsoc_sw_test_mdio_c22_ops(struct kunit *test)
+{
+	struct vsoc_sw_test_bus *b = vsoc_sw_test_bus(test);
+	struct mii_bus *bus = vsoc_sw_test_mii(test, b);
+
+	vsoc_sw_test_unlock(b);
+	b->mdio_reply = 0x7673;
+	KUNIT_EXPECT_EQ(test, bus->read(bus, 6, MII_PHYSID1), 0x7673);
+	vsoc_sw_test_wrote(test, b, 0, VSOC_SW_MDIO_DATA, 0);
+	vsoc_sw_test_wrote(test, b, 1, VSOC_SW_MDIO_CMD,
+			   vsoc_sw_mdio_cmd(false, 6, MII_PHYSID1, VSOC_SW_MDIO_OP_READ));
+	KUNIT_EXPECT_EQ(test, bus->write(bus, 6, MII_BMCR, BMCR_RESET), 0);
+	vsoc_sw_test_wrote(test, b, 2, VSOC_SW_MDIO_DATA, BMCR_RESET);
+	vsoc_sw_test_wrote(test, b, 3, VSOC_SW_MDIO_CMD,
+			   vsoc_sw_mdio_cmd(false, 6, MII_BMCR, VSOC_SW_MDIO_OP_WRITE));
+	KUNIT_EXPECT_EQ(test, b->nwrites, 4);
+}
+
+static void vsoc_sw_test_mdio_c45_ops(struct kunit *test)
+{
+	struct vsoc_sw_test_bus *b = vsoc_sw_test_bus(test);
+	struct mii_bus *bus = vsoc_sw_test_mii(test, b);
+
+	vsoc_sw_test_unlock(b);
+	b->mdio_reply = 0x5c21;
+	/* An ADDRESS frame with the register, then the READ frame. */
+	KUNIT_EXPECT_EQ(test, bus->read_c45(bus, 7, 1, 3), 0x5c21);
+	vsoc_sw_test_wrote(test, b, 0, VSOC_SW_MDIO_DATA, 3);
+	vsoc_sw_test_wrote(test, b, 1, VSOC_SW_MDIO_CMD,
+			   vsoc_sw_mdio_cmd(true, 7, 1, VSOC_SW_MDIO_OP_ADDRESS));
+	vsoc_sw_test_wrote(test, b, 2, VSOC_SW_MDIO_DATA, 0);
+	vsoc_sw_test_wrote(test, b, 3, VSOC_SW_MDIO_CMD,
+			   vsoc_sw_mdio_cmd(true, 7, 1, VSOC_SW_MDIO_OP_READ));
+	KUNIT_EXPECT_EQ(test, bus->write_c45(bus, 7, 3, 0x20, 0x2040), 0);
+	vsoc_sw_test_wrote(test, b, 4, VSOC_SW_MDIO_DATA, 0x20);
+	vsoc_sw_test_wrote(test, b, 5, VSOC_SW_MDIO_CMD,
+			   vsoc_sw_mdio_cmd(true, 7, 3, VSOC_SW_MDIO_OP_ADDRESS));
+	vsoc_sw_test_wrote(test, b, 6, VSOC_SW_MDIO_DATA, 0x2040);
+	vsoc_sw_test_wrote(test, b, 7, VSOC_SW_MDIO_CMD,
+			   vsoc_sw_mdio_cmd(true, 7, 3, VSOC_SW_MDIO_OP_WRITE));
+}
+
+static void vsoc_sw_test_mdio_errors(struct kunit *test)
+{
+	struct vsoc_sw_test_bus *b = vsoc_sw_test_bus(test);
+	struct mii_bus *bus = vsoc_sw_test_mii(test, b);
+
+	vsoc_sw_test_unlock(b);
+	/* Nobody at the address: the idle bus, for phylib to judge. */
+	b->mdio_absent = true;
+	KUNIT_EXPECT_EQ(test, bus->read(bus, 9, MII_PHYSID1), 0xffff);
+	KUNIT_EXPECT_EQ(test, bus->read_c45(bus, 9, 1, 2), 0xffff);
+	KUNIT_EXPECT_EQ(test, bus->write(bus, 9, MII_BMCR, 0), 0);
+	/* A controller that never completes: the first frame times out. */
+	b->mdio_stuck = true;
+	KUNIT_EXPECT_EQ(test, bus->read(bus, 1, MII_BMSR), -ETIMEDOUT);
+	KUNIT_EXPECT_EQ(test, bus->write_c45(bus, 1, 1, 0, 0), -ETIMEDOUT);
+	/*
+	 * DATA and CMD per frame: 2 + 4 (ADDRESS and READ) + 2 for the
+	 * absent PHY, then one frame each before the timeouts (the C45
+	 * write stops after its ADDRESS frame).
+	 */
+	KUNIT_EXPECT_EQ(test, b->nwrites, 12);
+}
+
+static struct kunit_case vsoc_sw_mdio_cases[] = {
+	KUNIT_CASE(vsoc_sw_test_mdio_cmd),
+	KUNIT_CASE(vsoc_sw_test_mdio_result),
+	KUNIT_CASE(vsoc_sw_test_mdio_c22_ops),
+	KUNIT_CASE(vsoc_sw_test_mdio_c45_ops),
+	KUNIT_CASE(vsoc_sw_test_mdio_errors),
+	{ }
+};
+
+static struct kunit_suite vsoc_sw_mdio_suite = {
+	.name = "vsoc-switch-drv-mdio",
+	.test_cases = vsoc_sw_mdio_cases,
+};
+
+/* Link-down reasons from the PHY's BMCR and line status. */
+static void vsoc_sw_test_link_ext_state(struct kunit *test)
+{
+	const u16 cable = VSOC_SW_PHY_LINE_CABLE;
+	const u16 energy = cable | VSOC_SW_PHY_LINE_ENERGY;
+	const u16 link = energy | VSOC_SW_PHY_LINE_LINK;
+	struct ethtool_link_ext_state_info info;
+
+	KUNIT_EXPECT_EQ(test, vsoc_sw_link_ext_state_decode(BMCR_ANENABLE, link,
+							    false, &info), -ENODATA);
+	memset(&info, 0, sizeof(info));
+	KUNIT_EXPECT_EQ(test, vsoc_sw_link_ext_state_decode(BMCR_ANENABLE, 0,
+							    false, &info), 0);
+	KUNIT_EXPECT_EQ(test, info.link_ext_state, ETHTOOL_LINK_EXT_STATE_NO_CABLE);
+	KUNIT_EXPECT_EQ(test, vsoc_sw_link_ext_state_decode(BMCR_ANENABLE, cable,
+							    false, &info), 0);
+	KUNIT_EXPECT_EQ(test, info.link_ext_state, ETHTOOL_LINK_EXT_STATE_AUTONEG);
+	KUNIT_EXPECT_EQ(test, info.autoneg,
+			ETHTOOL_LINK_EXT_SUBSTATE_AN_NO_PARTNER_DETECTED);
+	KUNIT_EXPECT_EQ(test, vsoc_sw_link_ext_state_decode(BMCR_ANENABLE, energy,
+							    false, &info), 0);
+	KUNIT_EXPECT_EQ(test, info.autoneg, ETHTOOL_LINK_EXT_SUBSTATE_AN_NO_HCD);
+	/* Forced in BMCR, or forced 1000 that phylib negotiates. */
+	KUNIT_EXPECT_EQ(test, vsoc_sw_link_ext_state_decode(BMCR_SPEED100, energy,
+							    false, &info), 0);
+	KUNIT_EXPECT_EQ(test, info.autoneg,
+			ETHTOOL_LINK_EXT_SUBSTATE_AN_NO_PARTNER_DETECTED_FORCE_MODE);
+	info.autoneg = 0;
+	KUNIT_EXPECT_EQ(test, vsoc_sw_link_ext_state_decode(BMCR_ANENABLE, cable,
+							    true, &info), 0);
+	KUNIT_EXPECT_EQ(test, info.autoneg,
+			ETHTOOL_LINK_EXT_SUBSTATE_AN_NO_PARTNER_DETECTED_FORCE_MODE);
+}
+
+static struct kunit_case vsoc_sw_linkstate_cases[] = {
+	KUNIT_CASE(vsoc_sw_test_link_ext_state),
+	{ }
+};
+
+static struct kunit_suite vsoc_sw_linkstate_suite = {
+	.name = "vsoc-switch-drv-linkstate",
+	.test_cases = vsoc_sw_linkstate_cases,
+};
+
+kunit_test_suites(&vsoc_sw_fdb_suite, &vsoc_sw_pcs_suite, &vsoc_sw_policy_suite,
+		  &vsoc_sw_mdio_suite, &vsoc_sw_linkstate_suite);
 
 MODULE_DESCRIPTION("KUnit tests of the vsoc-switch driver");
 MODULE_LICENSE("GPL");

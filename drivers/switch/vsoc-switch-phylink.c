@@ -3,8 +3,12 @@
  * vsoc-switch: phylink on every port, and the ports' PCS.
  *
  * The PCS speaks SGMII and 1000BASE-X with Clause 37 in-band
- * autonegotiation. Its status register has the MII BMSR layout (link
- * latched low), its partner's word the MII LPA layout; a change of either
+ * autonegotiation, 2500BASE-X without it (as most PCSes run it and as
+ * phylink expects: pcs_inband_caps says so; kernels before 6.14 still
+ * ask for in-band with an SFP, the PCS then links on signal) and
+ * 10GBASE-R (no in-band word) towards a 10G PHY.
+ * Its status register has the MII BMSR layout (link latched low), its
+ * partner's word the MII LPA layout; a change of either
  * raises the port's bit in LINK_IRQ_STATUS, which is given to phylink
  * with phylink_pcs_change(). Ports with a fixed-link or with in-band
  * status turned off run the PCS without autonegotiation.
@@ -43,11 +47,38 @@ u32 vsoc_sw_pcs_mode(phy_interface_t interface)
 		return VSOC_SW_PCS_MODE_SGMII;
 	case PHY_INTERFACE_MODE_1000BASEX:
 		return VSOC_SW_PCS_MODE_1000BASEX;
+	case PHY_INTERFACE_MODE_2500BASEX:
+		return VSOC_SW_PCS_MODE_2500BASEX;
+	case PHY_INTERFACE_MODE_10GBASER:
+		return VSOC_SW_PCS_MODE_10GBASER;
 	default:
 		return VSOC_SW_PCS_MODE_OFF;
 	}
 }
 EXPORT_SYMBOL_IF_KUNIT(vsoc_sw_pcs_mode);
+
+/**
+ * vsoc_sw_pcs_ctrl() - PCS_CTRL's mode and AN_EN for phylink's request
+ * @interface: the PHY interface mode
+ * @neg_mode: PHYLINK_PCS_NEG_*
+ *
+ * In-band autonegotiation runs only when phylink asks for it and the
+ * mode has it here: 2500BASE-X runs without (see the file's head).
+ *
+ * Return: the PCS_MODE and PCS_AN_EN bits; mode OFF for a mode the PCS
+ * does not run.
+ */
+u32 vsoc_sw_pcs_ctrl(phy_interface_t interface, unsigned int neg_mode)
+{
+	u32 mode = vsoc_sw_pcs_mode(interface);
+	u32 ctrl = FIELD_PREP(VSOC_SW_PCS_MODE, mode);
+
+	if (neg_mode == PHYLINK_PCS_NEG_INBAND_ENABLED &&
+	    mode != VSOC_SW_PCS_MODE_OFF && mode != VSOC_SW_PCS_MODE_2500BASEX)
+		ctrl |= VSOC_SW_PCS_AN_EN;
+	return ctrl;
+}
+EXPORT_SYMBOL_IF_KUNIT(vsoc_sw_pcs_ctrl);
 
 /* IEEE 802.3 Table 28B-3: pause resolution of two Clause 37 pages. */
 static int vsoc_sw_pause_resolve(u16 adv, u16 lpa)
@@ -98,13 +129,26 @@ static void vsoc_sw_decode_sgmii(u16 lpa, struct phylink_link_state *state)
  *	pause and the partner's advertisement
  *
  * A 1000BASE-X link whose pages do not both offer full duplex, or an
- * SGMII word without link, is no link.
+ * SGMII word without link, is no link. 10GBASE-R (the port of a 10G
+ * PHY) and 2500BASE-X have no in-band word here: their link is 10G or
+ * 2.5G full duplex, whatever @inband says.
  */
 void vsoc_sw_pcs_decode(phy_interface_t interface, u16 bmsr, u16 adv, u16 lpa,
 			bool inband, struct phylink_link_state *state)
 {
 	state->link = !!(bmsr & BMSR_LSTATUS);
 	state->an_complete = !!(bmsr & BMSR_ANEGCOMPLETE);
+	if (interface == PHY_INTERFACE_MODE_10GBASER ||
+	    interface == PHY_INTERFACE_MODE_2500BASEX) {
+		/* No in-band word: the mode is the speed. */
+		state->an_complete = false;
+		if (state->link) {
+			state->speed = interface == PHY_INTERFACE_MODE_2500BASEX ?
+				       SPEED_2500 : SPEED_10000;
+			state->duplex = DUPLEX_FULL;
+		}
+		return;
+	}
 	if (!state->link || !inband)
 		return;
 	if (!state->an_complete) {
@@ -177,9 +221,7 @@ static int vsoc_sw_pcs_config(struct phylink_pcs *pcs, unsigned int neg_mode,
 		ret = regmap_write(map, vsoc_sw_preg(port, VSOC_SW_P_PCS_ADV), adv);
 	if (ret)
 		return ret;
-	ctrl = FIELD_PREP(VSOC_SW_PCS_MODE, mode);
-	if (neg_mode == PHYLINK_PCS_NEG_INBAND_ENABLED)
-		ctrl |= VSOC_SW_PCS_AN_EN;
+	ctrl = vsoc_sw_pcs_ctrl(interface, neg_mode);
 	ret = regmap_update_bits(map, vsoc_sw_preg(port, VSOC_SW_P_PCS_CTRL),
 				 VSOC_SW_PCS_MODE | VSOC_SW_PCS_AN_EN, ctrl);
 	if (ret)
@@ -209,9 +251,15 @@ static void vsoc_sw_pcs_disable(struct phylink_pcs *pcs)
 static unsigned int vsoc_sw_pcs_inband_caps(struct phylink_pcs *pcs,
 					    phy_interface_t interface)
 {
-	if (vsoc_sw_pcs_mode(interface) == VSOC_SW_PCS_MODE_OFF)
+	switch (vsoc_sw_pcs_mode(interface)) {
+	case VSOC_SW_PCS_MODE_OFF:
 		return 0;
-	return LINK_INBAND_DISABLE | LINK_INBAND_ENABLE;
+	case VSOC_SW_PCS_MODE_2500BASEX:
+	case VSOC_SW_PCS_MODE_10GBASER:
+		return LINK_INBAND_DISABLE;
+	default:
+		return LINK_INBAND_DISABLE | LINK_INBAND_ENABLE;
+	}
 }
 #endif
 
@@ -264,6 +312,12 @@ static void vsoc_sw_mac_link_up(struct phylink_config *config,
 	case SPEED_100:
 		cfg |= FIELD_PREP(VSOC_SW_P_MAC_SPEED, VSOC_SW_SPEED_100);
 		break;
+	case SPEED_2500:
+		cfg |= FIELD_PREP(VSOC_SW_P_MAC_SPEED, VSOC_SW_SPEED_2500);
+		break;
+	case SPEED_10000:
+		cfg |= FIELD_PREP(VSOC_SW_P_MAC_SPEED, VSOC_SW_SPEED_10000);
+		break;
 	default:
 		cfg |= FIELD_PREP(VSOC_SW_P_MAC_SPEED, VSOC_SW_SPEED_1000);
 		break;
@@ -300,9 +354,13 @@ int vsoc_sw_phylink_create(struct vsoc_sw_port *port)
 	config->dev = &port->ndev->dev;
 	config->type = PHYLINK_NETDEV;
 	config->mac_capabilities = MAC_ASYM_PAUSE | MAC_SYM_PAUSE | MAC_10 |
-				   MAC_100 | MAC_1000FD;
+				   MAC_100 | MAC_1000FD | MAC_2500FD | MAC_10000FD;
 	__set_bit(PHY_INTERFACE_MODE_SGMII, config->supported_interfaces);
 	__set_bit(PHY_INTERFACE_MODE_1000BASEX, config->supported_interfaces);
+	/* 2500BASE-X: a 2.5G SFP module (or a partner in that mode). */
+	__set_bit(PHY_INTERFACE_MODE_2500BASEX, config->supported_interfaces);
+	/* 10GBASE-R: the system side of a 10G PHY. */
+	__set_bit(PHY_INTERFACE_MODE_10GBASER, config->supported_interfaces);
 
 	pl = phylink_create(config, of_fwnode_handle(port->np), port->phy_mode,
 			    &vsoc_sw_mac_ops);

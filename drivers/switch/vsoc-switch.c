@@ -7,7 +7,8 @@
  * interfaces on phylink (vsoc-switch-phylink.c) whose frames to and from
  * the CPU go through the ASIC's DMA rings (vsoc-switch-dma.c); bridge
  * offload is in vsoc-switch-switchdev.c over the tables of
- * vsoc-switch-fdb.c. Documentation/vsoc-switch.rst is the guide, the
+ * vsoc-switch-fdb.c; external PHYs sit on the ASIC's MDIO bus
+ * (vsoc-switch-mdio.c). Documentation/vsoc-switch.rst is the guide, the
  * register interface is include/vsoc/switch-regs.h.
  */
 #include <linux/bitfield.h>
@@ -193,6 +194,9 @@ static int vsoc_sw_probe(struct platform_device *pdev)
 		ret = vsoc_sw_identify(sw);
 	if (!ret)
 		ret = vsoc_sw_reset(sw);
+	/* The PHYs are there before the ports that connect them. */
+	if (!ret)
+		ret = vsoc_sw_mdio_register(sw);
 	if (!ret)
 		ret = vsoc_sw_dma_init(sw);
 	if (ret)
@@ -238,7 +242,8 @@ err_free:
 /*
  * Teardown order: devlink users first, then the interfaces (their
  * bridges let go of them while the notifiers still listen), then the
- * notifiers and works, the data plane, the interrupt and the rings.
+ * notifiers and works, the data plane, the interrupt and the rings. The
+ * MDIO bus (device managed) goes after this, once no port uses its PHYs.
  */
 static void vsoc_sw_remove(struct platform_device *pdev)
 {
@@ -277,6 +282,7 @@ static struct platform_driver vsoc_sw_driver = {
 		.of_match_table = vsoc_sw_of_match,
 	},
 };
+
 module_platform_driver(vsoc_sw_driver);
 
 MODULE_DESCRIPTION("vsoc Ethernet switch (switchdev, phylink)");

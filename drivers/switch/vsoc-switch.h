@@ -18,6 +18,7 @@
 
 #include <vsoc/switch-regs.h>
 
+struct mii_bus;
 struct regmap;
 struct sk_buff;
 struct switchdev_obj;
@@ -154,6 +155,7 @@ struct vsoc_sw_port {
  * @version: ASIC revision
  * @serial: ASIC serial number
  * @fdb_size: FDB entries
+ * @mdio: the MDIO bus of the "mdio" DT child, NULL without one
  * @lock: serialises configuration: tables, bridges, ports' policy
  * @fdb_list: static entries the driver owns (struct vsoc_sw_fdb_ent)
  * @bridges: bridges ports are in
@@ -188,6 +190,7 @@ struct vsoc_sw {
 	u32 version;
 	u64 serial;
 	u32 fdb_size;
+	struct mii_bus *mdio;
 
 	struct mutex lock; /* configuration */
 	struct list_head fdb_list;
@@ -247,8 +250,15 @@ netdev_tx_t vsoc_sw_xmit(struct sk_buff *skb, struct net_device *ndev);
 int vsoc_sw_phylink_create(struct vsoc_sw_port *port);
 void vsoc_sw_link_irq(struct vsoc_sw *sw);
 u32 vsoc_sw_pcs_mode(phy_interface_t interface);
+u32 vsoc_sw_pcs_ctrl(phy_interface_t interface, unsigned int neg_mode);
 void vsoc_sw_pcs_decode(phy_interface_t interface, u16 bmsr, u16 adv, u16 lpa,
 			bool inband, struct phylink_link_state *state);
+
+/* vsoc-switch-mdio.c */
+int vsoc_sw_mdio_register(struct vsoc_sw *sw);
+void vsoc_sw_mdio_setup(struct mii_bus *bus, struct regmap *map);
+u32 vsoc_sw_mdio_cmd(bool c45, int addr, int reg, u32 op);
+int vsoc_sw_mdio_result(u32 status, u32 data);
 
 /* vsoc-switch-fdb.c */
 void vsoc_sw_mac_to_regs(const u8 *mac, u32 *hi, u32 *lo);
@@ -298,6 +308,13 @@ int vsoc_sw_upper_event(struct vsoc_sw_port *port, unsigned long event,
 
 /* vsoc-switch-ethtool.c */
 extern const struct ethtool_ops vsoc_sw_ethtool_ops;
+
+/* vsoc-switch-linkstate.c: link-down reasons */
+struct ethtool_link_ext_state_info;
+int vsoc_sw_link_ext_state_decode(u16 bmcr, u16 line, bool forced,
+				  struct ethtool_link_ext_state_info *info);
+int vsoc_sw_get_link_ext_state(struct net_device *ndev,
+			       struct ethtool_link_ext_state_info *info);
 void vsoc_sw_get_stats64(struct net_device *ndev,
 			 struct rtnl_link_stats64 *stats);
 int vsoc_sw_read_counters(struct vsoc_sw_port *port, u64 *cnt);

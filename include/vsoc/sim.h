@@ -116,4 +116,64 @@ int vsoc_sim_gpio_get(struct vsoc_sim_block *blk, unsigned int line);
 int vsoc_sim_gpio_set(struct vsoc_sim_block *blk, unsigned int line,
 		      bool level);
 
+/*
+ * An I2C bus on two of a block's board GPIO lines (SCL, SDA), with the
+ * model's targets on it: the consumer is the kernel's i2c-gpio (open
+ * drain, emulated by gpiolib), and the board plays the pull-ups and the
+ * targets. See Documentation/vsoc-sim.rst, "I2C buses on GPIO lines".
+ */
+struct vsoc_sim_i2c_bus;
+
+/**
+ * enum vsoc_sim_i2c_event - what a target hears of a transfer
+ * @VSOC_SIM_I2C_WRITE_REQUESTED: its address came with the write bit;
+ *	return 0 to ACK it, an error to NACK it
+ * @VSOC_SIM_I2C_WRITE_RECEIVED: the controller wrote the byte in *@val;
+ *	return 0 to ACK it, an error to NACK it (the controller should
+ *	then stop; further bytes are not given to the target)
+ * @VSOC_SIM_I2C_READ_REQUESTED: the controller is about to read a byte
+ *	(its address came with the read bit, or the controller ACKed the
+ *	previous byte): store it in *@val. An error on the address NACKs
+ *	the address; on a later byte the target sends 0xff (it leaves SDA
+ *	alone)
+ * @VSOC_SIM_I2C_READ_PROCESSED: the byte the target gave was clocked
+ *	out; *@val is 1 if the controller ACKed it (it wants another), 0 if
+ *	it NACKed it (the last one). The return value is ignored
+ * @VSOC_SIM_I2C_STOP: a STOP ended the transfers the target took part in
+ *	since the previous STOP (repeated STARTs are not told); *@val is 0,
+ *	the return value ignored
+ */
+enum vsoc_sim_i2c_event {
+	VSOC_SIM_I2C_WRITE_REQUESTED,
+	VSOC_SIM_I2C_WRITE_RECEIVED,
+	VSOC_SIM_I2C_READ_REQUESTED,
+	VSOC_SIM_I2C_READ_PROCESSED,
+	VSOC_SIM_I2C_STOP,
+};
+
+/**
+ * struct vsoc_sim_i2c_target_ops - an I2C target's side of the bus
+ * @event: one step of a transfer (see enum vsoc_sim_i2c_event), with the
+ *	@priv given to vsoc_sim_i2c_target_add(). Called from the model's
+ *	gpio_changed() (vsoc_sim_i2c_bus_line_changed()), with the bus's
+ *	lock held: atomic context, must not sleep nor call vsoc_sim_i2c_*()
+ */
+struct vsoc_sim_i2c_target_ops {
+	int (*event)(void *priv, enum vsoc_sim_i2c_event event, u8 *val);
+};
+
+/* Targets one bus carries at most. */
+#define VSOC_SIM_I2C_MAX_TARGETS	8
+
+struct vsoc_sim_i2c_bus *vsoc_sim_i2c_bus_create(struct vsoc_sim_block *blk,
+						 const char *scl,
+						 const char *sda);
+void vsoc_sim_i2c_bus_destroy(struct vsoc_sim_i2c_bus *bus);
+bool vsoc_sim_i2c_bus_line_changed(struct vsoc_sim_i2c_bus *bus,
+				   unsigned int line, bool level);
+int vsoc_sim_i2c_target_add(struct vsoc_sim_i2c_bus *bus, u8 addr,
+			    const struct vsoc_sim_i2c_target_ops *ops,
+			    void *priv);
+int vsoc_sim_i2c_target_remove(struct vsoc_sim_i2c_bus *bus, u8 addr);
+
 #endif /* _VSOC_SIM_H */

@@ -238,7 +238,40 @@ struct vsoc_sw_xtr_desc {
 #define     VSOC_SW_EVT_AGED		3
 #define VSOC_SW_EVT_POP			0x290	/* WO */
 
-/* ---- MDIO controller: 0x300-0x33f, reserved for a later revision ---- */
+/* ---- MDIO controller: 0x300-0x33f ---- */
+/*
+ * The ASIC's MDIO bus master (IEEE 802.3 clause 22 and clause 45 frames)
+ * towards the board's PHYs. Fill MDIO_DATA (write data, or the register
+ * address of a clause 45 ADDRESS frame), write MDIO_CMD with BUSY set:
+ * the controller sends one frame. The frame is done when BUSY reads 0;
+ * a read's result is then in MDIO_DATA. A frame takes 64 MDC cycles
+ * (25.6 us at the bus's 2.5 MHz) on silicon; the model completes it
+ * before the write of MDIO_CMD returns. No PHY drives the bus for a read
+ * of an absent address: MDIO_DATA reads 0xffff (the pull-up) and
+ * MDIO_STATUS_NO_PHY is set. Writes have no answer on the bus.
+ */
+#define VSOC_SW_MDIO_CMD		0x300
+/* Clause 22: PHY address; clause 45: port address. */
+#define   VSOC_SW_MDIO_CMD_PHYAD	GENMASK(4, 0)
+/* Clause 22: register address; clause 45: device address (MMD). */
+#define   VSOC_SW_MDIO_CMD_REGAD	GENMASK(12, 8)
+#define   VSOC_SW_MDIO_CMD_OP		GENMASK(17, 16)
+#define     VSOC_SW_MDIO_OP_ADDRESS	0	/* clause 45 only */
+#define     VSOC_SW_MDIO_OP_WRITE	1
+#define     VSOC_SW_MDIO_OP_READ	2
+/* Clause 45 only: read, then the MMD's address register increments. */
+#define     VSOC_SW_MDIO_OP_READ_INC	3
+/* Clause 45 frame (ST = 00); clear: clause 22 frame (ST = 01). */
+#define   VSOC_SW_MDIO_CMD_C45		BIT(20)
+/* Written 1: send the frame; reads 1 until it is done. */
+#define   VSOC_SW_MDIO_CMD_BUSY		BIT(31)
+#define VSOC_SW_MDIO_DATA		0x304	/* 15:0 */
+#define VSOC_SW_MDIO_STATUS		0x308	/* RO, of the last frame */
+#define   VSOC_SW_MDIO_ST_DONE		BIT(0)
+/* A read that no PHY answered: MDIO_DATA is 0xffff. */
+#define   VSOC_SW_MDIO_ST_NO_PHY	BIT(1)
+/* A clause 22 ADDRESS or READ_INC: refused, nothing sent. */
+#define   VSOC_SW_MDIO_ST_BAD_OP	BIT(2)
 
 /* ---- Front port N: 0x1000 + N * 0x400 ---- */
 #define VSOC_SW_PORT_BASE(n)		(0x1000 + (n) * 0x400)
@@ -361,6 +394,11 @@ enum vsoc_sw_counter {
 	VSOC_SW_CNT_TX_1024_1518,
 	VSOC_SW_CNT_TX_1519_MAX,
 	VSOC_SW_CNT_TX_DROPS,		/* link down, egress blocked */
+	/*
+	 * Frames lost, either way, to a MAC speed (P_MAC_CFG) other than
+	 * the line speed of the port's copper PHY: garbled on the way.
+	 */
+	VSOC_SW_CNT_SPEED_ERR,
 	VSOC_SW_CNT_NUM
 };
 
@@ -387,5 +425,28 @@ static inline u32 vsoc_sw_fdb_hash(const u8 *mac, u16 fid)
 	h = (h ^ (fid >> 8)) * 0x01000193;
 	return (h ^ (h >> 12) ^ (h >> 24)) & 4095;
 }
+
+/* PHY identifier of the board's 1G copper PHYs on the MDIO bus. */
+#define VSOC_SW_PHY_ID_1G		0x76735c11
+
+/*
+ * Vendor register of the board's copper PHYs (clause 22 register 16):
+ * what the line side sees, for link-down reasons. CABLE: a cable is
+ * plugged in (its pairs are terminated at the far end, powered or not);
+ * ENERGY: the far end transmits (link pulses or idles); LINK: the line
+ * link is up now (BMSR's link bit, not latched).
+ */
+#define VSOC_SW_PHY_LINE_STAT		0x10
+#define   VSOC_SW_PHY_LINE_CABLE	BIT(0)
+#define   VSOC_SW_PHY_LINE_ENERGY	BIT(1)
+#define   VSOC_SW_PHY_LINE_LINK		BIT(2)
+
+/*
+ * The PHY of the board's copper SFP module (1000BASE-T, SGMII host side),
+ * at I2C address 0x56 of its cage's bus: clause 22 registers as IEEE 802.3
+ * defines them, and VSOC_SW_PHY_LINE_STAT. The driver binds it so that phylib
+ * knows its abilities when the sfp driver hands it to phylink.
+ */
+#define VSOC_SW_SFP_PHY_ID_1G		0x76735c12
 
 #endif /* _VSOC_SWITCH_REGS_H */

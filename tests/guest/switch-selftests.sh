@@ -11,19 +11,24 @@
 # A script that prints no TEST line, dies, or runs out of time fails.
 #
 # /run/data/env may set SW_MODE (switch|veth), SW_TESTS (scripts to run,
-# default all below; SCRIPT:A+B runs only the script's tests A and B) and
-# SW_TIMEOUT (seconds per script).
+# default all below; SCRIPT:A+B runs only the script's tests A and B),
+# SW_TIMEOUT (seconds per script) and SW_ETH_PORTS (the ethtool scripts'
+# two cabled ports and the one without cable).
 #
 # Switch topology (forwarding.config): p1=lp0 p2=swp0 p3=swp1 p4=lp1, i.e.
 # hosts on the link partners of swp0 and swp1, both switch ports in the
 # bridge; no_forwarding.sh pairs its interfaces the other way (h1 p1 to
 # swp1 p2, h2 p3 to swp2 p4), so it gets lp0 swp0 lp1 swp1 on its command
-# line; ethtool_rmon.sh runs on the loopback cable swp4 <-> swp5.
+# line; ethtool_rmon.sh runs on the loopback cable swp4 <-> swp5;
+# ethtool.sh and ethtool_extended_state.sh (board with
+# tests/switch/phy-ports.dtso) on SW_ETH_PORTS: two ports whose copper
+# PHYs are cabled to each other, then (NETIF_NO_CABLE) one without cable.
 . /vsoc/tests/lib.sh
 
 SW_MODE=switch
 SW_TESTS="bridge_vlan_aware bridge_vlan_unaware no_forwarding local_termination bridge_igmp ethtool_rmon"
 SW_TIMEOUT=900
+SW_ETH_PORTS="swp10 swp11 swp12"
 # shellcheck disable=SC1091
 [ -f /run/data/env ] && . /run/data/env
 
@@ -60,8 +65,15 @@ else
 	NETIF_CREATE=no
 	TCPDUMP_EXTRA_FLAGS="-Z root"
 	EOF
-	declare -A args=([no_forwarding]="lp0 swp0 lp1 swp1" [ethtool_rmon]="swp4 swp5")
-	for i in lp0 lp1 swp0 swp1 swp4 swp5; do
+	read -r eth1 eth2 eth3 <<<"$SW_ETH_PORTS"
+	declare -A args=([no_forwarding]="lp0 swp0 lp1 swp1" [ethtool_rmon]="swp4 swp5"
+			 [ethtool]="$eth1 $eth2" [ethtool_extended_state]="$eth1 $eth2")
+	need="lp0 lp1 swp0 swp1 swp4 swp5"
+	for i in $SW_TESTS; do
+		[ -z "${args[${i%%:*}]:-}" ] || need+=" ${args[${i%%:*}]}"
+		[ "${i%%:*}" != ethtool_extended_state ] || need+=" $eth3"
+	done
+	for i in $need; do
 		if ! ip link show dev $i >/dev/null 2>&1; then
 			t_fail selftests-netifs "no interface $i"
 			ip -br link
@@ -80,7 +92,8 @@ fi
 # see the request, which leaves at once: 5 s each, 20 s a section.
 declare -A knobs=([no_forwarding]="PING_TIMEOUT=1"
 		 [local_termination]="PING_TIMEOUT=1"
-		 [ethtool_rmon]="RMON_NUM_RX=1000 RMON_NUM_TX=2000")
+		 [ethtool_rmon]="RMON_NUM_RX=1000 RMON_NUM_TX=2000"
+		 [ethtool_extended_state]="NETIF_NO_CABLE=${eth3:-}")
 # ethtool_rmon.sh sends 10000 frames one way and 20000 the other per
 # histogram bucket (28 buckets here) with mausezahn -d 10us, which
 # paces it to ~450 frames/s under TCG on a loaded host (the CPU port
@@ -93,6 +106,24 @@ sed -i -e 's/^\(\s*local num_rx=\)10000$/\1${RMON_NUM_RX:-10000}/' \
 	$st/drivers/net/hw/ethtool_rmon.sh
 grep -q RMON_NUM_TX $st/drivers/net/hw/ethtool_rmon.sh ||
 	echo "vsoc: ethtool_rmon.sh has no 'local num_tx=20000': its own counts"
+
+# ethtool_lib.sh reads the link mode numbers from the uapi header
+# /usr/include/linux/ethtool.h, which the board's rootfs lacks: the
+# test kernel's (stage-selftests.sh) on a tmpfs over /usr/include.
+if [ ! -f /usr/include/linux/ethtool.h ] && [ -f $st/include/linux/ethtool.h ]; then
+	mount -t tmpfs vsoc-include /usr/include &&
+		cp -r $st/include/linux /usr/include/
+fi
+# A copper PHY runs as it came out of reset (autonegotiating, so it
+# links with its cabled peer) until phylib first attaches it at open;
+# at close phylib powers it down. The scripts expect a port that is
+# down to show no link to its peer: open and close each port once.
+if [ "$SW_MODE" = switch ] && [ -n "${eth1:-}" ]; then
+	for i in $SW_ETH_PORTS; do
+		[ -e /sys/class/net/$i ] || continue
+		ip link set dev $i up && ip link set dev $i down
+	done
+fi
 
 # Whatever a script that was killed left behind.
 net_cleanup() {
@@ -142,7 +173,7 @@ for item in $SW_TESTS; do
 	sub=
 	[ "$t" = "$item" ] || sub=${item#*:}
 	case $t in
-	ethtool_rmon) dir=$st/drivers/net/hw ;;
+	ethtool_rmon | ethtool | ethtool_extended_state) dir=$st/drivers/net/hw ;;
 	*) dir=$fwd ;;
 	esac
 	log=/tmp/$t.log

@@ -29,6 +29,7 @@ static const char *const vsw_cnt_names[VSOC_SW_CNT_NUM] = {
 	"rx_cpu", "tx_octets", "tx_ucast", "tx_mcast", "tx_bcast",
 	"tx_pause", "tx_64", "tx_65_127", "tx_128_255", "tx_256_511",
 	"tx_512_1023", "tx_1024_1518", "tx_1519_max", "tx_drops",
+	"speed_errors",
 };
 
 static int vsw_fdb_show(struct seq_file *s, void *unused)
@@ -106,6 +107,11 @@ static int vsw_link_show(struct seq_file *s, void *unused)
 		   p->link, p->an_done, p->lpa,
 		   !!(p->mac_cfg & VSOC_SW_P_MAC_LINK_UP), mp->flap_left,
 		   mp->wire_drops);
+	if (mp->phy)
+		seq_printf(s, "phy %s\nphy_link %d\nphy_speed %d\nphy_full_duplex %d\nphy_an_done %d\n",
+			   mp->phy->kind == VSW_PHY_10G ? "10g" : "copper-1g",
+			   mp->phy->link, mp->phy->speed, mp->phy->full,
+			   mp->phy->an_done);
 	spin_unlock_irq(&mp->m->lock);
 	return 0;
 }
@@ -283,4 +289,7 @@ void vsw_debugfs_init(struct vsw_model *m)
 				    &vsw_counters_fops);
 		debugfs_create_file("link", 0444, pd, &m->mp[i], &vsw_link_fops);
 	}
+	for (i = 0; i < VSW_SFP_CAGES; i++)
+		if (m->cage[i])
+			vsw_cage_debugfs_init(m->cage[i], dir);
 }

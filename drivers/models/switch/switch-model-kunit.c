@@ -4,12 +4,16 @@
  * FDB hashing, programming, learning, moves, aging and bucket-full
  * behaviour (vsoc-switch-fdb), the VLAN table (vsoc-switch-vlan), PCS
  * words and link resolution (vsoc-switch-pcs), the ingress pipeline's
- * decisions (vsoc-switch-pipeline) and the MAC counters
- * (vsoc-switch-counters). Specification: Documentation/vsoc-switch-regs.rst.
+ * decisions (vsoc-switch-pipeline), the MAC counters
+ * (vsoc-switch-counters). The PHYs and the MDIO controller are tested in
+ * switch-model-phy-kunit.c, the SFP modules and cages in
+ * switch-model-sfp-kunit.c, in the same module.
+ * Specification: Documentation/vsoc-switch-regs.rst.
  */
 #include <kunit/test.h>
 #include <linux/bitfield.h>
 #include <linux/etherdevice.h>
+#include <linux/ethtool.h>
 #include <linux/if_vlan.h>
 #include <linux/in.h>
 #include <linux/mii.h>
@@ -406,6 +410,7 @@ static void pcs_words(struct kunit *test)
 			(u16)(ADVERTISE_1000XFULL | ADVERTISE_1000XPAUSE |
 			      LPA_LPACK));
 	KUNIT_EXPECT_EQ(test, vsw_pcs_partner_word(VSOC_SW_PCS_MODE_OFF), 0);
+	KUNIT_EXPECT_EQ(test, vsw_pcs_partner_word(VSOC_SW_PCS_MODE_2500BASEX), 0);
 }
 
 static void pcs_resolve(struct kunit *test)
@@ -453,6 +458,40 @@ static void pcs_resolve(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, an);
 }
 
+/* 2500BASE-X: links on signal with a far end in 2500BASE-X, no AN. */
+static void pcs_2500basex(struct kunit *test)
+{
+	struct vsw_pcs_end me = { VSOC_SW_PCS_MODE_2500BASEX, false, true, 0 };
+	struct vsw_pcs_end far = me;
+	bool an;
+	u16 lpa;
+
+	KUNIT_EXPECT_TRUE(test, vsw_pcs_resolve(&me, &far, &lpa, &an));
+	KUNIT_EXPECT_FALSE(test, an);
+	KUNIT_EXPECT_EQ(test, lpa, 0);
+	/* AN_EN at either end changes nothing: there is no in-band word. */
+	me.an_en = true;
+	KUNIT_EXPECT_TRUE(test, vsw_pcs_resolve(&me, &far, &lpa, &an));
+	KUNIT_EXPECT_FALSE(test, an);
+	far.an_en = true;
+	far.word = ADVERTISE_1000XFULL;
+	KUNIT_EXPECT_TRUE(test, vsw_pcs_resolve(&me, &far, &lpa, &an));
+	KUNIT_EXPECT_FALSE(test, an);
+	KUNIT_EXPECT_EQ(test, lpa, 0);
+	/* No signal, or a far end in another mode: no link, both ways. */
+	far.signal = false;
+	KUNIT_EXPECT_FALSE(test, vsw_pcs_resolve(&me, &far, &lpa, &an));
+	far.signal = true;
+	far.mode = VSOC_SW_PCS_MODE_1000BASEX;
+	KUNIT_EXPECT_FALSE(test, vsw_pcs_resolve(&me, &far, &lpa, &an));
+	KUNIT_EXPECT_FALSE(test, vsw_pcs_resolve(&far, &me, &lpa, &an));
+	far.mode = VSOC_SW_PCS_MODE_SGMII;
+	KUNIT_EXPECT_FALSE(test, vsw_pcs_resolve(&me, &far, &lpa, &an));
+	far.mode = VSOC_SW_PCS_MODE_10GBASER;
+	KUNIT_EXPECT_FALSE(test, vsw_pcs_resolve(&me, &far, &lpa, &an));
+	KUNIT_EXPECT_FALSE(test, vsw_pcs_resolve(&far, &me, &lpa, &an));
+}
+
 static void pcs_status_latch(struct kunit *test)
 {
 	struct vsw_port p = {};
@@ -470,6 +509,7 @@ static void pcs_status_latch(struct kunit *test)
 static struct kunit_case pcs_cases[] = {
 	KUNIT_CASE(pcs_words),
 	KUNIT_CASE(pcs_resolve),
+	KUNIT_CASE(pcs_2500basex),
 	KUNIT_CASE(pcs_status_latch),
 	{}
 };
@@ -782,6 +822,6 @@ static struct kunit_suite counters_suite = {
 kunit_test_suites(&fdb_suite, &vlan_suite, &pcs_suite, &pipeline_suite,
 		  &counters_suite);
 
-MODULE_DESCRIPTION("KUnit tests of the vsoc-switch model's switching core");
+MODULE_DESCRIPTION("KUnit tests of the vsoc-switch model");
 MODULE_LICENSE("GPL");
 VSOC_IMPORT_NS_KUNIT();

@@ -17,8 +17,9 @@
  * @mode: the PCS mode of the port it is cabled to (it adapts)
  *
  * Return: SGMII: a PHY's word with link, full duplex, 1000 Mb/s;
- * 1000BASE-X and 2500BASE-X: a Clause 37 base page with full duplex,
- * symmetric pause and the acknowledge bit; otherwise 0.
+ * 1000BASE-X: a Clause 37 base page with full duplex, symmetric pause
+ * and the acknowledge bit; otherwise 0 (2500BASE-X and 10GBASE-R run
+ * without in-band word here).
  */
 VISIBLE_IF_KUNIT u16 vsw_pcs_partner_word(u8 mode)
 {
@@ -27,7 +28,6 @@ VISIBLE_IF_KUNIT u16 vsw_pcs_partner_word(u8 mode)
 		return LPA_SGMII_LINK | LPA_SGMII_FULL_DUPLEX | LPA_SGMII_1000 |
 		       0x0001;
 	case VSOC_SW_PCS_MODE_1000BASEX:
-	case VSOC_SW_PCS_MODE_2500BASEX:
 		return ADVERTISE_1000XFULL | ADVERTISE_1000XPAUSE | LPA_LPACK;
 	default:
 		return 0;
@@ -45,7 +45,9 @@ EXPORT_SYMBOL_IF_KUNIT(vsw_pcs_partner_word);
  * There is a link when this end is powered, the far end sends a signal
  * in the same mode and, with AN_EN here, the far end autonegotiates too
  * (an end with AN_EN never links with a forced one; a forced end links
- * on signal). 10GBASE-R has no in-band autonegotiation. An SGMII word
+ * on signal). 10GBASE-R and 2500BASE-X have no in-band autonegotiation:
+ * they link on signal whatever AN_EN says (2500BASE-X at 2500 full, as
+ * most PCSes run it). An SGMII word
  * without its link bit gives no link.
  *
  * Return: true when this end has a link.
@@ -59,7 +61,8 @@ VISIBLE_IF_KUNIT bool vsw_pcs_resolve(const struct vsw_pcs_end *me,
 	if (me->mode == VSOC_SW_PCS_MODE_OFF || !far->signal ||
 	    far->mode != me->mode)
 		return false;
-	if (me->mode == VSOC_SW_PCS_MODE_10GBASER || !me->an_en)
+	if (me->mode == VSOC_SW_PCS_MODE_10GBASER ||
+	    me->mode == VSOC_SW_PCS_MODE_2500BASEX || !me->an_en)
 		return true;
 	if (!far->an_en)
 		return false;

@@ -49,6 +49,7 @@ void vsw_model_reset(struct vsw_model *m)
 	m->xtr_drops = 0;
 	m->cpu_rx = 0;
 	m->cpu_tx = 0;
+	vsw_mdio_reset(&m->mdio);
 	vsw_link_update_all(m);
 	m->link_irq_status = 0;
 	vsw_schedule_age(m);
@@ -374,6 +375,8 @@ static u32 vsw_global_read(struct vsw_model *m, unsigned int off)
 		return vsw_tbl_read(c, off);
 	if (off >= VSOC_SW_EVT_COUNT && off <= VSOC_SW_EVT_INFO)
 		return vsw_evt_read(c, off);
+	if (off >= VSOC_SW_MDIO_CMD && off <= VSOC_SW_MDIO_STATUS)
+		return vsw_mdio_read(&m->mdio, off);
 	return 0;
 }
 
@@ -451,6 +454,8 @@ static void vsw_global_write(struct vsw_model *m, unsigned int off, u32 val)
 			queue_work(m->wq, &m->xtr_work);
 	} else if (off >= VSOC_SW_FDB_MAC_HI && off <= VSOC_SW_VLAN_CMD) {
 		vsw_tbl_write(c, off, val);
+	} else if (off >= VSOC_SW_MDIO_CMD && off <= VSOC_SW_MDIO_STATUS) {
+		vsw_mdio_write(m, off, val);
 	}
 }
 
@@ -460,7 +465,7 @@ static void vsw_global_write(struct vsw_model *m, unsigned int off, u32 val)
  * @off: offset
  * @val: value
  *
- * Commands (FDB_CMD, VLAN_CMD) complete before this returns; INJ_TAIL
+ * Commands (FDB_CMD, VLAN_CMD, MDIO_CMD) complete before this returns; INJ_TAIL
  * queues the injection work. The caller updates the interrupt line.
  *
  * Return: 0.

@@ -204,6 +204,11 @@ static unsigned int vsw_egress_plan(struct vsw_model *m, const struct vsw_frame 
 		eg[n].port = q;
 		eg[n].op = op;
 		eg[n].cable = mp->cable;
+		/* Sent, but garbled between MAC and PHY: lost. */
+		if (vsw_phy_speed_mismatch(mp->phy, p->mac_cfg)) {
+			p->cnt[VSOC_SW_CNT_SPEED_ERR] += f->segs;
+			eg[n].cable = VSW_CABLE_NONE;
+		}
 		eg[n].peer = mp->peer;
 		eg[n].lp = mp->lp;
 		if (mp->cable == VSW_CABLE_PARTNER) {
@@ -243,6 +248,12 @@ static void vsw_port_rx_one(struct vsw_model *m, unsigned int port,
 	if (from_lp) {
 		mp->lp_tx_packets += f.segs;
 		mp->lp_tx_bytes += skb->len;
+	}
+	if (vsw_phy_speed_mismatch(mp->phy, m->core->port[port].mac_cfg)) {
+		/* Garbled between PHY and MAC: the MAC sees no frame. */
+		m->core->port[port].cnt[VSOC_SW_CNT_SPEED_ERR] += f.segs;
+		spin_unlock_irqrestore(&m->lock, flags);
+		goto drop;
 	}
 	evts = m->core->evt_count;
 	if (vsw_classify(m->core, port, &f, &v))
@@ -416,6 +427,16 @@ static const struct net_device_ops vsw_lp_netdev_ops = {
 static int vsw_lp_get_link_ksettings(struct net_device *dev,
 				     struct ethtool_link_ksettings *cmd)
 {
+	struct vsw_mport *mp = vsw_lp_port(dev);
+	unsigned long flags;
+
+	/* Behind a PHY: the partner of its line side (switch-model-phy.c). */
+	if (mp->phy) {
+		spin_lock_irqsave(&mp->m->lock, flags);
+		vsw_phy_partner_ksettings(mp->phy, cmd);
+		spin_unlock_irqrestore(&mp->m->lock, flags);
+		return 0;
+	}
 	ethtool_link_ksettings_zero_link_mode(cmd, supported);
 	ethtool_link_ksettings_add_link_mode(cmd, supported, 1000baseT_Full);
 	ethtool_link_ksettings_add_link_mode(cmd, supported, Autoneg);
@@ -429,6 +450,26 @@ static int vsw_lp_get_link_ksettings(struct net_device *dev,
 	return 0;
 }
 
+/* Only a partner behind a copper PHY has settings to change. */
+static int vsw_lp_set_link_ksettings(struct net_device *dev,
+				     const struct ethtool_link_ksettings *cmd)
+{
+	struct vsw_mport *mp = vsw_lp_port(dev);
+	struct vsw_model *m = mp->m;
+	int ret;
+
+	if (!mp->phy)
+		return -EOPNOTSUPP;
+	spin_lock_irq(&m->lock);
+	ret = vsw_phy_partner_set(mp->phy, cmd);
+	if (!ret) {
+		vsw_link_update(m, mp->index);
+		vsw_update_irq(m);
+	}
+	spin_unlock_irq(&m->lock);
+	return ret;
+}
+
 static void vsw_lp_get_drvinfo(struct net_device *dev,
 			       struct ethtool_drvinfo *info)
 {
@@ -440,6 +481,7 @@ static const struct ethtool_ops vsw_lp_ethtool_ops = {
 	.get_drvinfo = vsw_lp_get_drvinfo,
 	.get_link = ethtool_op_get_link,
 	.get_link_ksettings = vsw_lp_get_link_ksettings,
+	.set_link_ksettings = vsw_lp_set_link_ksettings,
 };
 
 /**

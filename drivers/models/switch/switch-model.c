@@ -111,7 +111,10 @@ static unsigned int vsw_dt_nports(struct device_node *np)
 	return n ?: VSOC_SW_MAX_PORTS;
 }
 
-/* Cables from the DT: vsoc,model-peer-port, else a link partner. */
+/*
+ * Cables from the DT: vsoc,model-peer-port, none for vsoc,model-no-cable,
+ * else a link partner.
+ */
 static int vsw_dt_cables(struct vsw_model *m, struct device_node *np)
 {
 	struct device_node *ports, *child;
@@ -124,6 +127,8 @@ static int vsw_dt_cables(struct vsw_model *m, struct device_node *np)
 	for_each_available_child_of_node(ports, child) {
 		if (of_property_read_u32(child, "reg", &reg) ||
 		    reg >= m->core->nports)
+			continue;
+		if (of_property_read_bool(child, "vsoc,model-no-cable"))
 			continue;
 		if (!of_property_read_u32(child, "vsoc,model-peer-port", &peer)) {
 			spin_lock_irq(&m->lock);
@@ -153,6 +158,8 @@ static void vsw_model_free(struct vsw_model *m)
 	unsigned int i;
 
 	vsw_lp_destroy_all(m);
+	vsw_cages_free(m);
+	vsw_phys_free(m);
 	if (m->wq)
 		destroy_workqueue(m->wq);
 	for (i = 0; i < VSOC_SW_MAX_PORTS; i++)
@@ -185,6 +192,7 @@ static int vsw_model_create(struct vsoc_sim_block *blk)
 	skb_queue_head_init(&m->xtrq);
 	INIT_DELAYED_WORK(&m->age_work, vsw_age_work);
 	INIT_DELAYED_WORK(&m->flap_work, vsw_flap_work);
+	INIT_DELAYED_WORK(&m->phy_work, vsw_phy_work);
 	for (i = 0; i < VSOC_SW_MAX_PORTS; i++) {
 		m->mp[i].m = m;
 		m->mp[i].index = i;
@@ -201,7 +209,11 @@ static int vsw_model_create(struct vsoc_sim_block *blk)
 		goto err;
 	}
 	if (np) {
-		ret = vsw_dt_cables(m, np);
+		ret = vsw_dt_phys(m, np);
+		if (!ret)
+			ret = vsw_dt_cages(m, np);
+		if (!ret)
+			ret = vsw_dt_cables(m, np);
 		if (ret)
 			goto err;
 	}
@@ -213,6 +225,8 @@ static int vsw_model_create(struct vsoc_sim_block *blk)
 	return 0;
 
 err:
+	/* A PHY-to-PHY cable of the DT may have started a link's wait. */
+	cancel_delayed_work_sync(&m->phy_work);
 	vsw_model_free(m);
 	return ret;
 }
@@ -230,9 +244,20 @@ static void vsw_model_destroy(struct vsoc_sim_block *blk)
 	cancel_work_sync(&m->xtr_work);
 	cancel_delayed_work_sync(&m->age_work);
 	cancel_delayed_work_sync(&m->flap_work);
+	cancel_delayed_work_sync(&m->phy_work);
 	/* Transmit paths of the link partners that began before. */
 	synchronize_net();
 	vsw_model_free(m);
+}
+
+/* The host changed a board line of the block: an SFP cage's pin. */
+static void vsw_model_gpio_changed(struct vsoc_sim_block *blk,
+				   unsigned int line, bool level)
+{
+	struct vsw_model *m = vsoc_sim_block_priv(blk);
+
+	if (m)
+		vsw_cages_gpio_changed(m, line, level);
 }
 
 static struct vsoc_sim_model vsw_model = {
@@ -242,6 +267,7 @@ static struct vsoc_sim_model vsw_model = {
 	.reg_read = vsw_model_reg_read,
 	.reg_write = vsw_model_reg_write,
 	.reg_precious = vsw_model_reg_precious,
+	.gpio_changed = vsw_model_gpio_changed,
 };
 
 module_vsoc_sim_model(vsw_model);
