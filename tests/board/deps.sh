@@ -7,7 +7,9 @@ set -euo pipefail
 pkgs_build="make gcc bc flex bison libssl-dev libelf-dev kmod xz-utils rsync cpio python3"
 pkgs_board="$pkgs_build gcc-aarch64-linux-gnu linux-source-6.12 qemu-system-arm mmdebstrap device-tree-compiler"
 pkgs_static="$pkgs_board sparse perl git"
-pkgs_dkms="dkms linux-headers-amd64"
+# pahole: the 6.12 headers (linux-kbuild-6.12, which the dkms test only
+# unpacks, depends on it) make BTF for every module they build.
+pkgs_dkms="dkms linux-headers-amd64 pahole"
 pkgs_ktree="linux-source-6.1"
 # vsoc-vdec: test streams and reference decodes, the decode core's
 # fuzzers, the board's test tools (static arm64).
