@@ -109,6 +109,34 @@ done <<'EOF'
 2500base-x 2500 BR,?.Nominal.*:.2500MBd yes
 EOF
 
+# --- a module written over another: the model holds the cage empty in
+# between (VSW_CAGE_SWAP_MS), long enough for the sfp driver to see the
+# removal and read the new module's EEPROM ---
+section 'swap'
+module_sn() { ethtool -m swp8 2>/dev/null | sed -n 's/^[[:space:]]*Vendor SN *: *//p'; }
+sfp_mod 0 1000base-sx
+t_check swap-setup wait_for 10 'speed_is swp8 1000 && sw_link_up swp8'
+sn=$(module_sn)
+sfp_mod 0 10gbase-sr
+t_check swap-to-sr-link wait_for 10 'speed_is swp8 10000 && sw_link_up swp8' ||
+	show swp8 0
+t_check swap-to-sr-eeprom sh -c "ethtool -m swp8 | grep -iqE 'Transceiver.type.*10G.Base-SR'"
+sfp_mod 0 1000base-t
+t_check swap-to-copper-link wait_for 15 'speed_is swp8 1000 && sw_link_up swp8 && [ "$(phy_drv swp8)" = "vsoc SFP 1000BASE-T" ]' ||
+	show swp8 0
+sfp_mod 0 1000base-sx
+t_check swap-from-copper-link wait_for 10 'speed_is swp8 1000 && sw_link_up swp8 && [ -z "$(phy_drv swp8)" ]' ||
+	show swp8 0
+# The same type again: a new module (its serial number), read anew.
+sn2=$(module_sn)
+sfp_mod 0 1000base-sx
+t_check swap-same-type-link wait_for 10 'sw_link_up swp8 && [ "$(module_sn)" != "$sn2" ]' ||
+	show swp8 0
+t_check swap-serials-differ test -n "$sn" -a -n "$sn2" -a "$sn" != "$sn2"
+t_check swap-ping ping -c 2 -W 2 192.0.2.1
+sfp_mod 0 none
+t_check swap-removed wait_for 2 '! sw_link_up swp8'
+
 # --- LOS, TX_FAULT, TX_DISABLE with a 1000BASE-SX module ---
 section 'LOS'
 sfp_mod 0 1000base-sx
@@ -184,9 +212,7 @@ ip link set swp9 up
 t_check bind-sx-link wait_for 15 'speed_is swp8 1000 && sw_link_up swp8' || show swp8 0
 t_check bind-cage1-link wait_for 15 'speed_is swp9 1000 && sw_link_up swp9' || show swp9 1
 t_check bind-ping ping -c 2 -W 2 192.0.2.1
-# Out, and in once the sfp driver saw the cage empty: a swap faster than
-# the driver reads MOD_DEF0 is no removal to it (the old module's state
-# stays), as a swap no hand could do.
+# Out, and in once the sfp driver saw the cage empty.
 sfp_mod 0 none
 t_check bind-sx-removed wait_for 5 "sfp_has 0 'Module state: empty'"
 sfp_mod 0 1000base-t

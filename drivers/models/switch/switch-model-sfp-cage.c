@@ -14,6 +14,7 @@
  * the port's SGMII PCS and the partner).
  */
 #include <linux/bits.h>
+#include <linux/delay.h>
 #include <linux/of.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -284,8 +285,10 @@ static void vsw_cage_remove(struct vsw_cage *cage)
  * @cage: the cage
  * @type: an enum vsw_sfp_type, or a negative number for none
  *
- * A module already in comes out first. The new one's EEPROMs (and a
- * copper module's PHY) answer on the bus before MOD_DEF0 goes low.
+ * A module already in comes out first, and the cage stays empty for
+ * %VSW_CAGE_SWAP_MS before the new one goes in. The new one's EEPROMs
+ * (and a copper module's PHY) answer on the bus before MOD_DEF0 goes
+ * low.
  *
  * Context: process; takes the cage's mutex and the model's lock.
  * Return: 0, or an error of vsoc_sim_i2c_target_add() (the cage is
@@ -297,9 +300,14 @@ int vsw_cage_insert(struct vsw_cage *cage, int type)
 	int ret = 0;
 
 	mutex_lock(&cage->mutex);
-	vsw_cage_remove(cage);
-	if (type < 0 || type >= VSW_SFP_NR_TYPES)
+	if (type < 0 || type >= VSW_SFP_NR_TYPES) {
+		vsw_cage_remove(cage);
 		goto out;
+	}
+	if (cage->present) {
+		vsw_cage_remove(cage);
+		msleep(VSW_CAGE_SWAP_MS);
+	}
 	vsw_sfp_eeprom_init(&cage->mod, type, cage->serial++);
 	cage->mod.soft_ctrl = vsw_cage_soft_ctrl;
 	cage->mod.priv = cage;

@@ -3,7 +3,9 @@
  * vsoc-switch model: debugfs files of an SFP cage, in
  * /sys/kernel/debug/vsoc-sim/<board>/<block>/sfp<N>/:
  *   module     write a module type (vsw_sfp_type_by_name()) to insert it,
- *              "none" to take the module out; read: the cage's state
+ *              "none" to take the module out (a type written over a
+ *              module is a swap, the cage empty for VSW_CAGE_SWAP_MS in
+ *              between); read: the cage's state
  *   tx_fault   0/1: the module asserts TX_FAULT (its laser is off)
  *   los_force  0/1: the partner's side goes dark (the module loses light)
  *   los        read: the level the model drives on LOS

@@ -772,6 +772,13 @@ int vsw_sfp_page_event(void *priv, enum vsoc_sim_i2c_event event, u8 *val);
  */
 #define VSW_SFP_I2C_PHY		0x56
 
+/*
+ * A module written over another is a swap: the cage stays empty this
+ * long in between (no hand is faster), so the host sees the removal
+ * (the sfp driver polls its pins every 100 ms where they have no IRQ).
+ */
+#define VSW_CAGE_SWAP_MS	500
+
 enum vsw_cage_pin {
 	VSW_CAGE_SCL,
 	VSW_CAGE_SDA,
